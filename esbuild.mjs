@@ -1,0 +1,29 @@
+// Bundles the three entry points. `--watch` rebuilds on change; `--dev` keeps them unminified.
+import * as esbuild from 'esbuild';
+
+const watch = process.argv.includes('--watch');
+const dev = process.argv.includes('--dev');
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  minify: !dev,
+  sourcemap: dev ? 'inline' : false,
+  logLevel: 'warning',
+  legalComments: 'none',
+};
+
+const builds = [
+  { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
+  { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+];
+
+if (watch) {
+  for (const b of builds) (await esbuild.context({ ...common, ...b })).watch();
+  console.log('watching for changes…');
+} else {
+  await Promise.all(builds.map((b) => esbuild.build({ ...common, ...b })));
+}

@@ -1,0 +1,134 @@
+// `prior-auth lint FILE…|DIR|-`: the language server's diagnostics on the command line.
+
+import { readFile, readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Problem } from '../problems/problem';
+import { analyzeDocument, capProblems } from '../validate/document';
+import { LineIndex } from '../x12/lines';
+import type { CliIo } from './io';
+
+export const LINT_HELP = `Usage: prior-auth lint [--format text|json] FILE… | DIR | -
+
+Checks X12 278 files and prints one line per problem:
+  file:line:col: severity code message
+Directories are searched for .x12, .edi and .278 files; "-" reads standard input.
+
+Options:
+  --format text|json   output format (default text)
+  --max-problems N     problems shown per file (default 500)
+  -h, --help           show this help
+
+Exit status: 0 no errors, 1 errors found, 2 a file could not be read.`;
+
+export const X12_EXTENSIONS = ['.x12', '.edi', '.278'];
+
+export interface FileReport {
+  readonly file: string;
+  readonly problems: readonly LocatedProblem[];
+}
+
+export interface LocatedProblem extends Problem {
+  readonly line: number;
+  readonly column: number;
+  readonly endLine: number;
+  readonly endColumn: number;
+}
+
+export async function expandInputs(inputs: readonly string[], extensions: readonly string[]): Promise<{ files: string[]; unreadable: string[] }> {
+  const files: string[] = [];
+  const unreadable: string[] = [];
+  const walk = async (dir: string) => {
+    const entries = await readdir(dir, { withFileTypes: true });
+    entries.sort((a, b) => a.name.localeCompare(b.name));
+    for (const entry of entries) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (entry.name !== 'node_modules' && !entry.name.startsWith('.')) await walk(path);
+      } else if (extensions.some((ext) => entry.name.toLowerCase().endsWith(ext))) {
+        files.push(path);
+      }
+    }
+  };
+  for (const input of inputs) {
+    if (input === '-') {
+      files.push(input);
+      continue;
+    }
+    try {
+      const info = await stat(input);
+      if (info.isDirectory()) await walk(input);
+      else files.push(input);
+    } catch {
+      unreadable.push(input);
+    }
+  }
+  return { files, unreadable };
+}
+
+export function lintText(text: string, maxProblems: number): LocatedProblem[] {
+  const lines = new LineIndex(text);
+  return capProblems(analyzeDocument(text).problems, maxProblems).map((p) => {
+    const from = lines.position(p.start);
+    const to = lines.position(p.end);
+    return { ...p, line: from.line + 1, column: from.character + 1, endLine: to.line + 1, endColumn: to.character + 1 };
+  });
+}
+
+export function formatText(report: FileReport): string[] {
+  return report.problems.map((p) => `${report.file}:${p.line}:${p.column}: ${p.severity} ${p.code} ${p.message}`);
+}
+
+export async function runLint(argv: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      format: { type: 'string', default: 'text' },
+      'max-problems': { type: 'string', default: '500' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    io.out(LINT_HELP);
+    return 0;
+  }
+  const format = values.format;
+  if (format !== 'text' && format !== 'json') {
+    io.err(`Unknown --format "${format}"; use text or json.`);
+    return 2;
+  }
+  const maxProblems = Number(values['max-problems']);
+  if (!Number.isInteger(maxProblems) || maxProblems < 1) {
+    io.err('--max-problems takes a positive whole number.');
+    return 2;
+  }
+  if (positionals.length === 0) {
+    io.err('lint needs at least one FILE, DIR or "-".\n\n' + LINT_HELP);
+    return 2;
+  }
+  const { files, unreadable } = await expandInputs(positionals, X12_EXTENSIONS);
+  const reports: FileReport[] = [];
+  let failed = unreadable.length > 0;
+  for (const path of unreadable) io.err(`${path}: cannot read (no such file or directory)`);
+  for (const file of files) {
+    let text: string;
+    try {
+      text = file === '-' ? await io.readStdin() : await readFile(file, 'utf8');
+    } catch (error) {
+      io.err(`${file}: cannot read (${error instanceof Error ? error.message : String(error)})`);
+      failed = true;
+      continue;
+    }
+    reports.push({ file: file === '-' ? '<stdin>' : file, problems: lintText(text, maxProblems) });
+  }
+  if (format === 'json') io.out(JSON.stringify(reports.map((r) => ({ file: r.file, problems: r.problems })), null, 2));
+  else for (const report of reports) for (const line of formatText(report)) io.out(line);
+  if (format === 'text') {
+    const errors = reports.reduce((n, r) => n + r.problems.filter((p) => p.severity === 'error').length, 0);
+    const warnings = reports.reduce((n, r) => n + r.problems.filter((p) => p.severity === 'warning').length, 0);
+    io.err(`${reports.length} file${reports.length === 1 ? '' : 's'} checked: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}.`);
+  }
+  if (failed) return 2;
+  return reports.some((r) => r.problems.some((p) => p.severity === 'error')) ? 1 : 0;
+}

@@ -1,0 +1,99 @@
+// Envelope rules: ISA/GS/GE/IEA element values, segment and group counts, control numbers, GS08 = ST03, unique ST02.
+
+import type { SegmentTable } from '../x12/scanner';
+import type { Envelope, GroupSpan, InterchangeSpan, TransactionSpan } from '../x12/envelope';
+import { elementEnd, elementStart, elementValue } from '../x12/segments';
+import { SEGMENTS } from '../guide/segments';
+import { ENVELOPE_USES } from '../guide/envelope';
+import { Reporter } from './reporter';
+import { checkSegmentElements } from './elementRules';
+import type { ProblemCode } from '../problems/catalog';
+
+function elementRange(t: SegmentTable, seg: number, pos: number): [number, number] {
+  const start = elementStart(t, seg, pos);
+  if (start < 0) return [t.segEnd[seg], t.segEnd[seg]];
+  return [start, elementEnd(t, seg, pos)];
+}
+
+/** Reports `code` on element `pos` of `seg` when its value differs from `expected`, with a fix to set it. */
+function expectValue(t: SegmentTable, seg: number, pos: number, expected: string, code: ProblemCode, message: (actual: string) => string, r: Reporter): void {
+  const actual = elementValue(t, seg, pos);
+  if (actual === expected) return;
+  const [start, end] = elementRange(t, seg, pos);
+  const fixStart = start;
+  const fix = elementStart(t, seg, pos) >= 0 ? { title: `Change ${t.ids[seg]}${String(pos).padStart(2, '0')} to ${expected}`, start: fixStart, end, newText: expected } : undefined;
+  r.add(code, start, Math.max(end, start), message(actual), 'C', fix);
+}
+
+export function checkEnvelopeSegment(t: SegmentTable, seg: number, fixedWidthIsa: boolean, r: Reporter): void {
+  const id = t.ids[seg];
+  const def = SEGMENTS[id];
+  const use = ENVELOPE_USES[id];
+  if (!def || !use) return;
+  if (id === 'ISA' && !fixedWidthIsa) {
+    // The layout problem is reported once on the ISA; widths and blanked padding would repeat it field by field.
+    const inner = new Reporter();
+    checkSegmentElements(t, seg, { def, use, where: 'in the ISA', confidence: 'C' }, inner);
+    for (const p of inner.problems) if (p.code !== 'element-length' && p.code !== 'required-element') r.problems.push(p);
+    return;
+  }
+  checkSegmentElements(t, seg, { def, use, where: `in the ${id}`, confidence: 'C' }, r);
+}
+
+function checkTransactionEnvelope(t: SegmentTable, tx: TransactionSpan, groupVersion: string, r: Reporter): void {
+  const st = tx.st;
+  const st03 = elementValue(t, st, 3);
+  if (groupVersion && st03 && st03 !== groupVersion) {
+    const [a, b] = elementRange(t, st, 3);
+    r.add('gs08-st03', a, b, `ST03 "${st03}" must equal GS08 "${groupVersion}" of its functional group.`, 'C', { title: `Change ST03 to ${groupVersion}`, start: a, end: b, newText: groupVersion });
+  }
+  if (tx.se < 0) return;
+  const count = tx.se - st + 1;
+  expectValue(t, tx.se, 1, String(count), 'se01-count', (v) => `SE01 is ${v || 'empty'}, but the transaction set has ${count} segments from ST to SE inclusive.`, r);
+  const st02 = elementValue(t, st, 2);
+  expectValue(t, tx.se, 2, st02, 'se02-control', (v) => `SE02 "${v}" must repeat ST02 "${st02}", the transaction set control number.`, r);
+}
+
+function checkGroup(t: SegmentTable, group: GroupSpan, r: Reporter): void {
+  const version = group.gs >= 0 ? elementValue(t, group.gs, 8) : '';
+  const seen = new Map<string, number>();
+  for (const tx of group.transactions) {
+    checkTransactionEnvelope(t, tx, version, r);
+    const st02 = elementValue(t, tx.st, 2);
+    if (!st02) continue;
+    if (seen.has(st02)) {
+      const [a, b] = elementRange(t, tx.st, 2);
+      r.add('st02-duplicate', a, b, `ST02 "${st02}" is already used by another transaction set in this group; each needs its own control number.`);
+    } else {
+      seen.set(st02, tx.st);
+    }
+  }
+  if (group.ge < 0 || group.gs < 0) return;
+  const count = group.transactions.length;
+  expectValue(t, group.ge, 1, String(count), 'ge01-count', (v) => `GE01 is ${v || 'empty'}, but the group has ${count} transaction set${count === 1 ? '' : 's'}.`, r);
+  const gs06 = elementValue(t, group.gs, 6);
+  expectValue(t, group.ge, 2, gs06, 'ge02-control', (v) => `GE02 "${v}" must repeat GS06 "${gs06}", the group control number.`, r);
+}
+
+function checkInterchange(t: SegmentTable, ic: InterchangeSpan, r: Reporter): void {
+  for (const group of ic.groups) checkGroup(t, group, r);
+  if (ic.iea < 0 || ic.isa < 0) return;
+  const count = ic.groups.length;
+  expectValue(t, ic.iea, 1, String(count), 'iea01-count', (v) => `IEA01 is ${v || 'empty'}, but the interchange has ${count} functional group${count === 1 ? '' : 's'}.`, r);
+  const isa13 = elementValue(t, ic.isa, 13);
+  expectValue(t, ic.iea, 2, isa13, 'iea02-control', (v) => `IEA02 "${v}" must repeat ISA13 "${isa13}", the interchange control number.`, r);
+}
+
+/** All envelope rules of a document except the per-transaction analysis. */
+export function checkEnvelope(t: SegmentTable, envelope: Envelope, fixedWidthIsa: boolean, r: Reporter): void {
+  for (const ic of envelope.interchanges) {
+    // Only the first ISA's layout was examined when finding the delimiters.
+    if (ic.isa >= 0) checkEnvelopeSegment(t, ic.isa, ic === envelope.interchanges[0] ? fixedWidthIsa : true, r);
+    for (const g of ic.groups) {
+      if (g.gs >= 0) checkEnvelopeSegment(t, g.gs, true, r);
+      if (g.ge >= 0) checkEnvelopeSegment(t, g.ge, true, r);
+    }
+    if (ic.iea >= 0) checkEnvelopeSegment(t, ic.iea, true, r);
+    checkInterchange(t, ic, r);
+  }
+}

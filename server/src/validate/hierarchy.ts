@@ -1,0 +1,102 @@
+// HL hierarchy rules: unique HL01, HL02 pointing at an earlier HL of an allowed parent level, HL04 agreeing with the
+// children that follow, required levels and level repeat limits. Links level nodes into a tree for the outline.
+
+import type { SegmentTable } from '../x12/scanner';
+import type { TransactionSpan } from '../x12/envelope';
+import { elementEnd, elementStart, elementValue } from '../x12/segments';
+import type { Guide } from '../guide/types';
+import type { Reporter } from './reporter';
+import type { LoopNode } from './transaction';
+
+function range(t: SegmentTable, seg: number, pos: number): [number, number] {
+  const start = elementStart(t, seg, pos);
+  if (start < 0) return [t.segStart[seg], t.segEnd[seg]];
+  return [start, Math.max(elementEnd(t, seg, pos), start + 1)];
+}
+
+export function checkHierarchy(t: SegmentTable, span: TransactionSpan, guide: Guide, levels: LoopNode[], r: Reporter): LoopNode[] {
+  const byId = new Map<string, LoopNode>();
+  const hasChildren = new Set<LoopNode>();
+  const childCounts = new Map<string, number>();
+  const levelCounts = new Map<string, number>();
+  const roots: LoopNode[] = [];
+  const confidence = guide.confidence;
+
+  for (const node of levels) {
+    const def = node.level!;
+    const hl = node.first;
+    const hl01 = elementValue(t, hl, 1);
+    if (hl01) {
+      if (byId.has(hl01)) {
+        const [a, b] = range(t, hl, 1);
+        r.add('hl01-duplicate', a, b, `HL01 "${hl01}" is already used by an earlier HL in this transaction; each HL needs its own ID (usually 1, 2, 3 …).`);
+      } else {
+        byId.set(hl01, node);
+      }
+    }
+
+    const total = (levelCounts.get(def.level) ?? 0) + 1;
+    levelCounts.set(def.level, total);
+    const cap = guide.levelMax?.[def.level];
+    if (cap !== undefined && total > cap) {
+      r.add('loop-max-repeat', t.segStart[hl], t.segEnd[hl], `${def.id} ${def.name} may appear ${cap === 1 ? 'once' : `${cap} times`} in a ${guide.name}; this is number ${total}.`, def.confidence ?? confidence);
+    }
+
+    const hl02 = elementValue(t, hl, 2);
+    if (def.parents.length === 0) {
+      roots.push(node);
+      continue;
+    }
+    if (!hl02) {
+      roots.push(node);
+      continue; // reported by the element rules (HL02 is required below the top level)
+    }
+    const parent = byId.get(hl02);
+    if (!parent || parent === node) {
+      const [a, b] = range(t, hl, 2);
+      r.add('hl02-parent', a, b, `HL02 "${hl02}" does not match the HL01 of an earlier HL; it must point at this level's parent (${def.parents.join(' or ')}).`);
+      roots.push(node);
+      continue;
+    }
+    const parentDef = parent.level!;
+    node.parent = parent;
+    parent.children.push(node);
+    hasChildren.add(parent);
+    if (!def.parents.includes(parentDef.level)) {
+      const [a, b] = range(t, hl, 2);
+      const allowed = def.parents.map((p) => guide.levels.find((l) => l.level === p)?.role ?? p).join(' or ');
+      r.add('hl-level', a, b, `${def.id} ${def.role} (HL03 ${def.level}) must be the child of a ${allowed} level; HL02 "${hl02}" points at a ${parentDef.role} level (HL03 ${parentDef.level}).`, def.confidence ?? confidence);
+    }
+    const key = `${hl02}\u0000${def.level}`;
+    const siblings = (childCounts.get(key) ?? 0) + 1;
+    childCounts.set(key, siblings);
+    if (siblings > def.max) {
+      r.add('loop-max-repeat', t.segStart[hl], t.segEnd[hl], `${def.id} ${def.name} may appear ${def.max === 1 ? 'once' : `${def.max} times`} under one ${parentDef.role} level; this is number ${siblings}.`, def.confidence ?? confidence);
+    }
+  }
+
+  // x12-278.md §3 marks "HL04 agrees with its children" as inferred, so these are warnings in every guide.
+  for (const node of levels) {
+    const hl = node.first;
+    const hl04 = elementValue(t, hl, 4);
+    const children = hasChildren.has(node);
+    if (hl04 === '1' && !children) {
+      const [a, b] = range(t, hl, 4);
+      r.add('hl04-children', a, b, `HL04 is 1 (child levels follow), but no later HL names HL ${elementValue(t, hl, 1) || '?'} as its parent; use 0.`, 'I', { title: 'Change HL04 to 0', start: a, end: b, newText: '0' });
+    } else if (hl04 === '0' && children) {
+      const [a, b] = range(t, hl, 4);
+      r.add('hl04-children', a, b, `HL04 is 0 (no child levels), but ${node.children.length} later HL${node.children.length === 1 ? ' names' : 's name'} HL ${elementValue(t, hl, 1)} as parent; use 1.`, 'I', { title: 'Change HL04 to 1', start: a, end: b, newText: '1' });
+    }
+  }
+
+  const missing = guide.requiredLevels.filter((code) => !levelCounts.has(code));
+  if (missing.length > 0) {
+    const names = missing.map((code) => {
+      const def = guide.levels.find((l) => l.level === code);
+      return def ? `${def.id} ${def.name} (HL03 ${code})` : `HL03 ${code}`;
+    });
+    const at = span.st;
+    r.add('hl-required-level', t.segStart[at], t.segEnd[at], `A ${guide.name} needs ${names.join(', ')}; ${missing.length === 1 ? 'it is' : 'they are'} missing.`, confidence);
+  }
+  return roots;
+}
