@@ -24,8 +24,6 @@ export const CATALOG = {
   'too-many-problems': { basis: 'x12', severity: 'information', summary: 'The document has more problems than are shown.' },
 
   // Envelope
-  'isa-field': { basis: 'x12', severity: 'error', summary: 'An ISA element has a value its definition does not allow.' },
-  'isa12-version': { basis: 'x12', severity: 'error', summary: 'ISA12 is not 00501 (HIPAA 5010).' },
   'envelope-nesting': { basis: 'x12', severity: 'error', summary: 'Envelope segments are out of order (ISA > GS > ST … SE > GE > IEA).' },
   'missing-trailer': { basis: 'x12', severity: 'error', summary: 'An envelope is not closed (SE, GE or IEA missing).' },
   'se01-count': { basis: 'x12', severity: 'error', summary: 'SE01 does not equal the number of segments from ST to SE.' },
@@ -35,9 +33,7 @@ export const CATALOG = {
   'ge02-control': { basis: 'x12', severity: 'error', summary: 'GE02 does not match GS06.' },
   'iea02-control': { basis: 'x12', severity: 'error', summary: 'IEA02 does not match ISA13.' },
   'st02-duplicate': { basis: 'x12', severity: 'error', summary: 'ST02 is used by another transaction set in the same group.' },
-  'gs01-code': { basis: 'x12', severity: 'error', summary: 'GS01 is not HI, the functional identifier for a 278.' },
   'gs08-st03': { basis: 'x12', severity: 'error', summary: 'ST03 does not equal GS08.' },
-  'st01-code': { basis: 'x12', severity: 'error', summary: 'ST01 is not 278.' },
   'unknown-guide': { basis: 'x12', severity: 'error', summary: 'The transaction names no 278 guide this tool knows (ST03/GS08, BHT02).' },
 
   // Structure
@@ -71,7 +67,6 @@ export const CATALOG = {
   'syntax-rule': { basis: 'x12', severity: 'error', summary: 'An X12 syntax note on the segment is broken (paired, required or conditional elements).' },
   'date-range': { basis: 'x12', severity: 'error', summary: 'A date range ends before it starts.' },
   'dtp-format': { basis: 'x12', severity: 'error', summary: 'DTP03 does not match the format named in DTP02.' },
-  'bht01-code': { basis: 'x12', severity: 'error', summary: 'BHT01 is not 0007, the hierarchy code of the 5010 278.' },
 } as const satisfies Record<string, CatalogEntry>;
 
 export type ProblemCode = keyof typeof CATALOG;

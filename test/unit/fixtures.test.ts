@@ -1,0 +1,33 @@
+// Every diagnostic fixture produces exactly its expected problems; every valid file and example produces none;
+// every catalog code is exercised by at least one fixture.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { analyzeDocument, capProblems } from '../../server/src/validate/document';
+import { CATALOG } from '../../server/src/problems/catalog';
+import { EXAMPLES, FIXTURES, describeAll, expectationFor, listFiles, loadFixture } from '../helpers/fixtures';
+
+const DIAGNOSTICS = join(FIXTURES, 'diagnostics');
+const diagnosticFixtures = listFiles(DIAGNOSTICS, '.x12').map(loadFixture);
+
+for (const fixture of diagnosticFixtures) {
+  test(`diagnostics: ${fixture.name}`, () => {
+    const problems = capProblems(analyzeDocument(fixture.text).problems, fixture.maxProblems ?? 500);
+    const actual = describeAll(fixture.text, problems);
+    assert.deepEqual(actual, expectationFor(fixture, actual));
+  });
+}
+
+for (const path of [...listFiles(join(FIXTURES, 'valid'), '.x12'), ...listFiles(EXAMPLES, '.x12')]) {
+  test(`no problems: ${path.slice(path.lastIndexOf('/', path.lastIndexOf('/') - 1) + 1)}`, () => {
+    const fixture = loadFixture(path);
+    assert.deepEqual(describeAll(fixture.text, analyzeDocument(fixture.text).problems), []);
+  });
+}
+
+test('every diagnostic code in the catalog has a failing fixture', () => {
+  const seen = new Set(diagnosticFixtures.flatMap((f) => f.expected.map((line) => line.split(' ')[2])));
+  const missing = Object.keys(CATALOG).filter((code) => !seen.has(code));
+  assert.deepEqual(missing, []);
+});
