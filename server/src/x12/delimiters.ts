@@ -84,7 +84,8 @@ export function detectDelimiters(text: string): DelimiterResult {
   }
   let isa = text.startsWith('ISA', begin) ? begin : findIsa(text, begin);
   if (isa < 0) {
-    const end = Math.min(text.length, text.indexOf('\n', begin) < 0 ? text.length : text.indexOf('\n', begin));
+    const lineEnd = /[\r\n]/.exec(text.slice(begin, begin + 4096));
+    const end = lineEnd ? begin + lineEnd.index : Math.min(text.length, begin + 4096);
     problems.push(problem('not-x12', begin, Math.max(end, begin + 1), 'This is not an X12 interchange: no ISA segment found. A 278 file starts with "ISA".'));
     return { ...NOT_FOUND, problems };
   }

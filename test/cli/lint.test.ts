@@ -1,0 +1,63 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { runCli } from '../helpers/cli';
+import { EXAMPLES, FIXTURES, REPO } from '../helpers/fixtures';
+
+const fixture = (name: string) => join(FIXTURES, 'diagnostics', name);
+
+test('lint of the examples directory finds nothing and exits 0', async () => {
+  const result = await runCli(['lint', EXAMPLES]);
+  assert.equal(result.code, 0, result.stderr);
+  assert.equal(result.stdout, '');
+  assert.match(result.stderr, /\d+ files checked: 0 errors, 0 warnings\./);
+});
+
+test('lint prints file:line:col: severity code message and exits 1 on errors', async () => {
+  const file = fixture('se01-count.x12');
+  const result = await runCli(['lint', file]);
+  assert.equal(result.code, 1);
+  assert.equal(result.stdout.trim(), `${file}:26:4: error se01-count SE01 is 25, but the transaction set has 24 segments from ST to SE inclusive.`);
+});
+
+test('warnings alone exit 0', async () => {
+  const result = await runCli(['lint', fixture('optum-noa-hl04-without-children.x12')]);
+  assert.equal(result.code, 0);
+  assert.match(result.stdout, /:14:11: warning hl04-children /);
+});
+
+test('--format json prints every problem with positions', async () => {
+  const result = await runCli(['lint', '--format', 'json', fixture('hl-level-ss-under-ss.x12')]);
+  assert.equal(result.code, 1);
+  const reports = JSON.parse(result.stdout) as { file: string; problems: { code: string; severity: string; line: number; column: number; message: string }[] }[];
+  assert.equal(reports.length, 1);
+  assert.deepEqual(reports[0].problems.map((p) => [p.line, p.column, p.severity, p.code]), [
+    [24, 11, 'warning', 'hl04-children'],
+    [26, 6, 'error', 'hl-level'],
+  ]);
+});
+
+test('"-" reads standard input', async () => {
+  const text = readFileSync(fixture('invalid-date.x12'), 'utf8');
+  const result = await runCli(['lint', '-'], { stdin: text });
+  assert.equal(result.code, 1);
+  assert.match(result.stdout, /^<stdin>:12:8: error invalid-date DMG02 "19700230"/);
+});
+
+test('an unreadable file exits 2 and says which', async () => {
+  const result = await runCli(['lint', join(REPO, 'no/such/file.x12'), join(EXAMPLES, 'inquiry-tst2.x12')]);
+  assert.equal(result.code, 2);
+  assert.match(result.stderr, /no\/such\/file\.x12: cannot read/);
+});
+
+test('bad usage exits 2 with help', async () => {
+  for (const args of [['lint'], ['lint', '--format', 'xml', EXAMPLES], ['lint', '--bogus', EXAMPLES], ['frobnicate']]) {
+    const result = await runCli(args);
+    assert.equal(result.code, 2, args.join(' '));
+    assert.ok(result.stderr.length > 0);
+  }
+  const help = await runCli(['lint', '--help']);
+  assert.equal(help.code, 0);
+  assert.match(help.stdout, /Usage: prior-auth lint/);
+});

@@ -1,0 +1,92 @@
+// The language server over stdio: diagnostics for examples and fixtures, incremental edits, and junk input.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import type { Diagnostic } from 'vscode-languageserver-protocol';
+import { LspTestClient } from '../helpers/lspClient';
+import { EXAMPLES, FIXTURES, listFiles, loadFixture } from '../helpers/fixtures';
+
+const SEVERITY = ['', 'error', 'warning', 'information', 'hint'];
+
+function describe(text: string, d: Diagnostic): string {
+  const lines = text.split(/\r\n|\r|\n/);
+  const { start, end } = d.range;
+  const covered = start.line === end.line ? lines[start.line].slice(start.character, end.character) : lines[start.line].slice(start.character) + '⏎';
+  const escaped = covered.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+  const shown = escaped.length > 40 ? escaped.slice(0, 37) + '...' : escaped;
+  return `${start.line + 1}:${start.character + 1} ${SEVERITY[d.severity ?? 1]} ${d.code} "${shown}"`;
+}
+
+let client: LspTestClient;
+before(async () => {
+  client = await LspTestClient.start();
+});
+after(async () => {
+  await client.stop();
+});
+
+test('the server announces incremental sync', () => {
+  const sync = client.initializeResult?.capabilities.textDocumentSync as { change?: number };
+  assert.equal(sync.change, 2);
+});
+
+test('examples open without diagnostics', async () => {
+  for (const path of listFiles(EXAMPLES, '.x12')) {
+    const uri = `file://${path}`;
+    const fixture = loadFixture(path);
+    await client.open(uri, fixture.text);
+    assert.deepEqual(await client.diagnostics(uri), [], path);
+  }
+});
+
+test('each diagnostic fixture gets its expected diagnostics over LSP', async () => {
+  for (const path of listFiles(join(FIXTURES, 'diagnostics'), '.x12')) {
+    const fixture = loadFixture(path);
+    if (fixture.maxProblems) continue; // the server caps at its own default
+    const uri = `file://${path}`;
+    await client.open(uri, fixture.text);
+    const diagnostics = await client.diagnostics(uri);
+    assert.deepEqual(diagnostics.map((d) => describe(fixture.text, d)), fixture.expected, fixture.name);
+    assert.ok(diagnostics.every((d) => d.source === 'x12-278' && typeof d.message === 'string' && d.message.length > 20), fixture.name);
+    await client.close(uri);
+  }
+});
+
+test('an edit that breaks SE01 and one that repairs it update the diagnostics', async () => {
+  const path = join(EXAMPLES, 'inquiry-tst2.x12');
+  const text = loadFixture(path).text;
+  const uri = 'file:///edits/inquiry.x12';
+  await client.open(uri, text);
+  assert.deepEqual(await client.diagnostics(uri), []);
+  const lines = text.split('\n');
+  const seLine = lines.findIndex((l) => l.startsWith('SE*'));
+  await client.change(uri, [{ range: { start: { line: seLine, character: 3 }, end: { line: seLine, character: 5 } }, text: '99' }]);
+  const broken = await client.diagnostics(uri);
+  assert.deepEqual(broken.map((d) => [d.code, d.range.start.line]), [['se01-count', seLine]]);
+  await client.change(uri, [{ range: { start: { line: seLine, character: 3 }, end: { line: seLine, character: 5 } }, text: '24' }]);
+  assert.deepEqual(await client.diagnostics(uri), []);
+});
+
+test('closing a document clears its diagnostics', async () => {
+  const uri = 'file:///close/me.x12';
+  await client.open(uri, 'not x12');
+  assert.equal((await client.diagnostics(uri)).length, 1);
+  await client.close(uri);
+  assert.deepEqual(await client.diagnostics(uri, (p) => p.diagnostics.length === 0), []);
+});
+
+test('junk never crashes the server and gets one clear diagnostic', async () => {
+  const junk = ['', '\u0000\u0001\u0002'.repeat(1000), 'ISA', 'ISA*', 'ISA*00*'.repeat(10000), '~'.repeat(5000), '{"x12":"ISA*00"}', 'x'.repeat(2_000_000)];
+  for (const [i, text] of junk.entries()) {
+    const uri = `file:///junk/${i}.x12`;
+    await client.open(uri, text);
+    const diagnostics = await client.diagnostics(uri);
+    assert.ok(diagnostics.length >= 1 && diagnostics.length <= 3, `junk ${i}: ${diagnostics.length} diagnostics`);
+  }
+  assert.equal(client.exited, false);
+  const path = join(EXAMPLES, 'notice-of-admission.x12');
+  await client.open('file:///after-junk.x12', loadFixture(path).text);
+  assert.deepEqual(await client.diagnostics('file:///after-junk.x12'), []);
+  assert.equal(client.stderr.join(''), '');
+});
