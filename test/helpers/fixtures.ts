@@ -71,3 +71,31 @@ export function expectationFor(fixture: Fixture, actual: string[]): string[] {
   }
   return fixture.expected;
 }
+
+export const CARET = '‸';
+
+/** Removes every caret marker and returns the clean text with the carets' offsets in it. */
+export function takeCarets(marked: string): { text: string; offsets: number[] } {
+  const offsets: number[] = [];
+  let text = '';
+  let from = 0;
+  for (let at = marked.indexOf(CARET); at >= 0; at = marked.indexOf(CARET, from)) {
+    text += marked.slice(from, at);
+    offsets.push(text.length);
+    from = at + CARET.length;
+  }
+  return { text: text + marked.slice(from), offsets };
+}
+
+/** Splits an expectation file into "## n" sections (one per caret); text before the first section is ignored. */
+export function readSections(path: string): string[] {
+  if (!existsSync(path)) return [];
+  return readFileSync(path, 'utf8')
+    .split(/^## \d+\n/m)
+    .slice(1)
+    .map((s) => s.replace(/\n$/, ''));
+}
+
+export function writeSections(path: string, sections: readonly string[]): void {
+  writeFileSync(path, sections.map((s, i) => `## ${i + 1}\n${s}\n`).join(''));
+}

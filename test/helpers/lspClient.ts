@@ -3,7 +3,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
-import type { ClientCapabilities, Diagnostic, InitializeResult, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import type { ClientCapabilities, Diagnostic, InitializeResult, PublishDiagnosticsParams, TextEdit } from 'vscode-languageserver-protocol';
 
 export const SERVER_BUNDLE = resolve(__dirname, '../../../dist/server.js');
 
@@ -21,6 +21,10 @@ export class LspTestClient {
   private readonly waiters: DiagnosticsWaiter[] = [];
   private versions = new Map<string, number>();
   initializeResult?: InitializeResult;
+  /** What the client answers for the `priorAuth` configuration section. */
+  settings: unknown = null;
+  readonly appliedEdits: Record<string, TextEdit[]>[] = [];
+  private readonly configurationWaiters: (() => void)[] = [];
 
   constructor() {
     this.process = spawn(process.execPath, [SERVER_BUNDLE, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
@@ -36,7 +40,16 @@ export class LspTestClient {
         }
       }
     });
-    this.connection.onRequest('workspace/configuration', () => []);
+    this.connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => {
+      const answer = params.items.map((item) => (item.section === 'priorAuth' ? this.settings : null));
+      const waiters = this.configurationWaiters.splice(0);
+      queueMicrotask(() => waiters.forEach((w) => w()));
+      return answer;
+    });
+    this.connection.onRequest('workspace/applyEdit', (params: { edit: { changes?: Record<string, TextEdit[]> } }) => {
+      this.appliedEdits.push(params.edit.changes ?? {});
+      return { applied: true };
+    });
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.onRequest('window/workDoneProgress/create', () => null);
     this.connection.onNotification('window/logMessage', () => undefined);
@@ -81,6 +94,14 @@ export class LspTestClient {
     return new Promise((resolvePromise) => {
       this.waiters.push({ uri, accept: test, resolve: (p) => resolvePromise(p.diagnostics) });
     });
+  }
+
+  /** Sends new settings and resolves once the server has read them back through workspace/configuration. */
+  async updateSettings(settings: unknown): Promise<void> {
+    this.settings = settings;
+    const read = new Promise<void>((resolvePromise) => this.configurationWaiters.push(resolvePromise));
+    await this.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+    await read;
   }
 
   request<R>(method: string, params: unknown): Promise<R> {

@@ -1,18 +1,38 @@
-// LSP wiring: capabilities, document sync, and the handlers that turn plain feature results into LSP messages.
+// LSP wiring: capabilities, document sync, settings, and handlers that turn plain feature results into LSP messages.
+// Every handler degrades gracefully when the client lacks a capability, and none can take the server down.
 
-import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type Connection, type InitializeResult } from 'vscode-languageserver/node';
+import {
+  CodeActionKind, createConnection, DocumentHighlightKind, ProposedFeatures, TextDocuments, TextDocumentSyncKind,
+  type ClientCapabilities, type CodeAction, type Connection, type InitializeParams, type InitializeResult, type TextEdit,
+} from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { capProblems } from '../validate/document';
+import { hoverAt } from '../features/hover';
+import { documentSymbols, foldingRanges, selectionSpans } from '../features/structure';
+import { definitionAt, highlightsAt } from '../features/navigation';
+import { semanticTokens, TOKEN_MODIFIERS, TOKEN_TYPES } from '../features/tokens';
+import { completionsAt } from '../features/completion';
+import { applyEdits, formatEdits, type Layout, type TextEditData } from '../features/formatting';
+import { quickFixesIn } from '../features/codeActions';
+import { inlayHints } from '../features/inlayHints';
 import { AnalysisCache } from './analysisCache';
-import { toDiagnostic } from './convert';
+import { toDiagnostic, toRange } from './convert';
+import { encodeTokens, toCompletionItem, toDocumentSymbol, toFoldingRange, toSelectionRange, toSymbolInformation } from './shapes';
+import { DEFAULT_SETTINGS, readSettings, type ServerSettings } from './settings';
 
-export const DEFAULT_MAX_PROBLEMS = 500;
+export const COMMANDS = { compact: 'x12.compact', expand: 'x12.expand' } as const;
+
+/** Above this many edits, a layout change is sent as one whole-document replacement. */
+const MAX_EDITS = 2000;
 
 export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): void {
   const documents = new TextDocuments(TextDocument);
   const cache = new AnalysisCache();
   const pending = new Set<string>();
   let flushScheduled = false;
+  let client: ClientCapabilities = {};
+  let settings: ServerSettings = DEFAULT_SETTINGS;
+  let initOptions: unknown;
 
   const guard = <A extends unknown[], R>(name: string, fallback: R, fn: (...args: A) => R) => (...args: A): R => {
     try {
@@ -23,11 +43,17 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     }
   };
 
+  const withDoc = <P extends { textDocument: { uri: string } }, R>(name: string, fallback: R, fn: (doc: TextDocument, params: P) => R) =>
+    guard(name, fallback, (params: P): R => {
+      const doc = documents.get(params.textDocument.uri);
+      return doc ? fn(doc, params) : fallback;
+    });
+
   const publish = guard('validation', undefined, (uri: string) => {
     const doc = documents.get(uri);
     if (!doc) return;
     const analysis = cache.get(doc);
-    const diagnostics = capProblems(analysis.problems, DEFAULT_MAX_PROBLEMS).map((p) => toDiagnostic(doc, p));
+    const diagnostics = capProblems(analysis.problems, settings.maxProblems).map((p) => toDiagnostic(doc, p));
     void connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
   });
 
@@ -46,12 +72,53 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     }
   };
 
-  connection.onInitialize((): InitializeResult => ({
-    capabilities: {
-      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-    },
-    serverInfo: { name: 'x12-278-language-server', version: '0.1.0' },
-  }));
+  const toEdits = (doc: TextDocument, edits: readonly TextEditData[]): TextEdit[] => {
+    if (edits.length <= MAX_EDITS) return edits.map((e) => ({ range: toRange(doc, e.start, e.end), newText: e.newText }));
+    const text = doc.getText();
+    return [{ range: toRange(doc, 0, text.length), newText: applyEdits(text, edits) }];
+  };
+
+  const refreshSettings = async () => {
+    const next = await readSettings(connection, client, initOptions);
+    const hintsChanged = next.inlayHints.enabled !== settings.inlayHints.enabled || next.inlayHints.show !== settings.inlayHints.show;
+    const capChanged = next.maxProblems !== settings.maxProblems;
+    settings = next;
+    if (hintsChanged && client.workspace?.inlayHint?.refreshSupport) void connection.languages.inlayHint.refresh();
+    if (capChanged) documents.all().forEach((d) => schedule(d.uri));
+  };
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    client = params.capabilities;
+    initOptions = params.initializationOptions;
+    const text = client.textDocument;
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        hoverProvider: true,
+        documentSymbolProvider: true,
+        foldingRangeProvider: true,
+        selectionRangeProvider: true,
+        definitionProvider: true,
+        documentHighlightProvider: true,
+        completionProvider: { triggerCharacters: ['*', '|', ':', '>', '\n'] },
+        documentFormattingProvider: true,
+        codeActionProvider: text?.codeAction?.codeActionLiteralSupport ? { codeActionKinds: [CodeActionKind.QuickFix] } : true,
+        inlayHintProvider: true,
+        executeCommandProvider: { commands: [COMMANDS.compact, COMMANDS.expand] },
+        ...(text?.semanticTokens
+          ? { semanticTokensProvider: { legend: { tokenTypes: [...TOKEN_TYPES], tokenModifiers: [...TOKEN_MODIFIERS] }, full: true, range: true } }
+          : {}),
+      },
+      serverInfo: { name: 'x12-278-language-server', version: '0.1.0' },
+    };
+  });
+
+  connection.onInitialized(() => {
+    void refreshSettings();
+  });
+  connection.onDidChangeConfiguration(() => {
+    void refreshSettings();
+  });
 
   documents.onDidChangeContent((change) => schedule(change.document.uri));
   documents.onDidClose((event) => {
@@ -59,6 +126,93 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     cache.delete(event.document.uri);
     void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
   });
+
+  connection.onHover(
+    withDoc('hover', null, (doc, params) => {
+      const result = hoverAt(cache.get(doc), doc.offsetAt(params.position));
+      return result ? { contents: { kind: 'markdown', value: result.markdown }, range: toRange(doc, result.start, result.end) } : null;
+    }),
+  );
+
+  connection.onDocumentSymbol(
+    withDoc('documentSymbol', [], (doc) => {
+      const symbols = documentSymbols(cache.get(doc));
+      return client.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport
+        ? symbols.map((s) => toDocumentSymbol(doc, s))
+        : toSymbolInformation(doc, symbols);
+    }),
+  );
+
+  connection.onFoldingRanges(withDoc('foldingRange', [], (doc) => foldingRanges(cache.get(doc)).map((s) => toFoldingRange(doc, s)).filter((r) => r.endLine > r.startLine)));
+
+  connection.onSelectionRanges(
+    withDoc('selectionRange', [], (doc, params) => params.positions.map((p) => toSelectionRange(doc, selectionSpans(cache.get(doc), doc.offsetAt(p)), p))),
+  );
+
+  connection.onDefinition(
+    withDoc('definition', null, (doc, params) => {
+      const span = definitionAt(cache.get(doc), doc.offsetAt(params.position));
+      return span ? { uri: doc.uri, range: toRange(doc, span.start, span.end) } : null;
+    }),
+  );
+
+  connection.onDocumentHighlight(
+    withDoc('documentHighlight', [], (doc, params) =>
+      highlightsAt(cache.get(doc), doc.offsetAt(params.position)).map((s) => ({ range: toRange(doc, s.start, s.end), kind: DocumentHighlightKind.Read })),
+    ),
+  );
+
+  connection.languages.semanticTokens.on(withDoc('semanticTokens', { data: [] }, (doc) => ({ data: encodeTokens(doc, semanticTokens(cache.get(doc))) })));
+  connection.languages.semanticTokens.onRange(
+    withDoc('semanticTokensRange', { data: [] }, (doc, params) => ({
+      data: encodeTokens(doc, semanticTokens(cache.get(doc), doc.offsetAt(params.range.start), doc.offsetAt(params.range.end))),
+    })),
+  );
+
+  connection.onCompletion(
+    withDoc('completion', [], (doc, params) => {
+      const snippets = client.textDocument?.completion?.completionItem?.snippetSupport ?? false;
+      return completionsAt(cache.get(doc), doc.offsetAt(params.position)).map((c) => toCompletionItem(doc, c, snippets));
+    }),
+  );
+
+  connection.onDocumentFormatting(withDoc('formatting', [], (doc) => toEdits(doc, formatEdits(cache.get(doc), 'expanded'))));
+
+  connection.onCodeAction(
+    withDoc('codeAction', [], (doc, params) => {
+      const analysis = cache.get(doc);
+      const fixes = quickFixesIn(analysis, doc.offsetAt(params.range.start), doc.offsetAt(params.range.end));
+      const literal = !!client.textDocument?.codeAction?.codeActionLiteralSupport;
+      if (!literal) return [];
+      return fixes.map(({ problem, fix }): CodeAction => ({
+        title: fix.title,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [toDiagnostic(doc, problem)],
+        isPreferred: true,
+        edit: { changes: { [doc.uri]: [{ range: toRange(doc, fix.start, fix.end), newText: fix.newText }] } },
+      }));
+    }),
+  );
+
+  connection.languages.inlayHint.on(
+    withDoc('inlayHint', [], (doc, params) => {
+      if (!settings.inlayHints.enabled) return [];
+      const hints = inlayHints(cache.get(doc), doc.offsetAt(params.range.start), doc.offsetAt(params.range.end), settings.inlayHints.show);
+      return hints.map((h) => ({ position: doc.positionAt(h.offset), label: h.label, paddingLeft: true }));
+    }),
+  );
+
+  connection.onExecuteCommand(
+    guard('executeCommand', undefined, async (params: { command: string; arguments?: unknown[] }) => {
+      const layout: Layout | undefined = params.command === COMMANDS.compact ? 'compact' : params.command === COMMANDS.expand ? 'expanded' : undefined;
+      const uri = typeof params.arguments?.[0] === 'string' ? params.arguments[0] : undefined;
+      const doc = uri ? documents.get(uri) : undefined;
+      if (!layout || !doc) return { applied: false };
+      const edits = toEdits(doc, formatEdits(cache.get(doc), layout));
+      if (edits.length === 0) return { applied: true };
+      return connection.workspace.applyEdit({ label: layout === 'compact' ? 'Compact X12' : 'One segment per line', edit: { changes: { [doc.uri]: edits } } });
+    }),
+  );
 
   documents.listen(connection);
   connection.listen();

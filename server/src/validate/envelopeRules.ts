@@ -40,12 +40,17 @@ export function checkEnvelopeSegment(t: SegmentTable, seg: number, fixedWidthIsa
   checkSegmentElements(t, seg, { def, use, where: `in the ${id}`, confidence: 'C' }, r);
 }
 
-function checkTransactionEnvelope(t: SegmentTable, tx: TransactionSpan, groupVersion: string, r: Reporter): void {
+function checkTransactionEnvelope(t: SegmentTable, group: GroupSpan, tx: TransactionSpan, groupVersion: string, r: Reporter): void {
   const st = tx.st;
   const st03 = elementValue(t, st, 3);
   if (groupVersion && st03 && st03 !== groupVersion) {
     const [a, b] = elementRange(t, st, 3);
-    r.add('gs08-st03', a, b, `ST03 "${st03}" must equal GS08 "${groupVersion}" of its functional group.`, 'C', { title: `Change ST03 to ${groupVersion}`, start: a, end: b, newText: groupVersion });
+    // ST03 with BHT02 identifies the transaction; a group of one transaction follows it, a larger group leads.
+    const [fa, fb] = group.transactions.length === 1 && group.gs >= 0 ? elementRange(t, group.gs, 8) : [a, b];
+    const fix = group.transactions.length === 1 && group.gs >= 0
+      ? { title: `Change GS08 to ${st03}`, start: fa, end: fb, newText: st03 }
+      : { title: `Change ST03 to ${groupVersion}`, start: a, end: b, newText: groupVersion };
+    r.add('gs08-st03', a, b, `ST03 "${st03}" must equal GS08 "${groupVersion}" of its functional group.`, 'C', fix);
   }
   if (tx.se < 0) return;
   const count = tx.se - st + 1;
@@ -58,7 +63,7 @@ function checkGroup(t: SegmentTable, group: GroupSpan, r: Reporter): void {
   const version = group.gs >= 0 ? elementValue(t, group.gs, 8) : '';
   const seen = new Map<string, number>();
   for (const tx of group.transactions) {
-    checkTransactionEnvelope(t, tx, version, r);
+    checkTransactionEnvelope(t, group, tx, version, r);
     const st02 = elementValue(t, tx.st, 2);
     if (!st02) continue;
     if (seen.has(st02)) {

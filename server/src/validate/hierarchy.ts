@@ -82,10 +82,13 @@ export function checkHierarchy(t: SegmentTable, span: TransactionSpan, guide: Gu
     const children = hasChildren.has(node);
     if (hl04 === '1' && !children) {
       const [a, b] = range(t, hl, 4);
-      r.add('hl04-children', a, b, `HL04 is 1 (child levels follow), but no later HL names HL ${elementValue(t, hl, 1) || '?'} as its parent; use 0.`, 'I', { title: 'Change HL04 to 0', start: a, end: b, newText: '0' });
+      const fix = node.level!.childCodes.includes('0') ? { title: 'Change HL04 to 0', start: a, end: b, newText: '0' } : undefined;
+      r.add('hl04-children', a, b, `HL04 is 1 (child levels follow), but no later HL names HL ${elementValue(t, hl, 1) || '?'} as its parent; use 0.`, 'I', fix);
     } else if (hl04 === '0' && children) {
       const [a, b] = range(t, hl, 4);
-      r.add('hl04-children', a, b, `HL04 is 0 (no child levels), but ${node.children.length} later HL${node.children.length === 1 ? ' names' : 's name'} HL ${elementValue(t, hl, 1)} as parent; use 1.`, 'I', { title: 'Change HL04 to 1', start: a, end: b, newText: '1' });
+      // A level that may not have children (2000F) is fixed by re-parenting the child, not by HL04.
+      const fix = node.level!.childCodes.includes('1') ? { title: 'Change HL04 to 1', start: a, end: b, newText: '1' } : undefined;
+      r.add('hl04-children', a, b, `HL04 is 0 (no child levels), but ${node.children.length} later HL${node.children.length === 1 ? ' names' : 's name'} HL ${elementValue(t, hl, 1)} as parent; use 1.`, 'I', fix);
     }
   }
 

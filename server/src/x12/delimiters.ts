@@ -75,6 +75,29 @@ function describe(c: number): string {
   return `"${String.fromCharCode(c)}"`;
 }
 
+/** Text fields padded with spaces on the right; the control number with zeros on the left. */
+const PAD_RIGHT = new Set([1, 3, 5, 7]);
+const PAD_ZERO = 12;
+
+/**
+ * The ISA rebuilt at fixed widths (without its terminator), or undefined when a field is too long or a field whose
+ * padding would be a guess (codes, date, time, version) has the wrong width.
+ */
+function padIsa(text: string, separators: readonly number[]): string | undefined {
+  const sep = text.charAt(separators[0]);
+  const fields: string[] = [];
+  for (let i = 0; i < 16; i++) {
+    const value = i < 15 ? text.slice(separators[i] + 1, separators[i + 1]) : text.charAt(separators[15] + 1);
+    const width = ISA_WIDTHS[i];
+    if (value.length === width) fields.push(value);
+    else if (value.length > width) return undefined;
+    else if (PAD_RIGHT.has(i)) fields.push(value.padEnd(width, ' '));
+    else if (i === PAD_ZERO && /^\d+$/.test(value)) fields.push(value.padStart(width, '0'));
+    else return undefined;
+  }
+  return 'ISA' + sep + fields.join(sep);
+}
+
 export function detectDelimiters(text: string): DelimiterResult {
   const problems: Problem[] = [];
   const begin = skipLeadingWhitespace(text);
@@ -125,16 +148,16 @@ export function detectDelimiters(text: string): DelimiterResult {
       if (width !== ISA_WIDTHS[i]) wrong.push(`ISA${String(i + 1).padStart(2, '0')} has ${width}, expected ${ISA_WIDTHS[i]}`);
     }
     const isaEnd = last + 3;
-    problems.push(
-      problem(
-        'isa-layout',
-        isa,
-        isaEnd,
-        `The ISA segment must be exactly ${ISA_LENGTH} characters with each field padded to its fixed width; this one is ${isaEnd - isa}` +
-          (wrong.length ? ` (${wrong.join('; ')}).` : '.') +
-          ' Delimiters were found by counting separators.',
-      ),
+    const padded = padIsa(text, separators);
+    const layout = problem(
+      'isa-layout',
+      isa,
+      isaEnd,
+      `The ISA segment must be exactly ${ISA_LENGTH} characters with each field padded to its fixed width; this one is ${isaEnd - isa}` +
+        (wrong.length ? ` (${wrong.join('; ')}).` : '.') +
+        ' Delimiters were found by counting separators.',
     );
+    problems.push(padded ? { ...layout, fix: { title: 'Pad the ISA fields to their fixed widths', start: isa, end: last + 2, newText: padded } } : layout);
   }
 
   let repetition = text.charCodeAt(repetitionAt);

@@ -1,0 +1,20 @@
+// Quick fixes: every problem that carries a fix whose intent is clear (counts, control numbers, ISA padding, dates).
+
+import type { Problem, ProblemFix } from '../problems/problem';
+import type { DocumentAnalysis } from '../validate/document';
+
+export interface QuickFix {
+  readonly problem: Problem;
+  readonly fix: ProblemFix;
+}
+
+/** Fixes for problems that overlap [start, end]. */
+export function quickFixesIn(a: DocumentAnalysis, start: number, end: number): QuickFix[] {
+  const out: QuickFix[] = [];
+  for (const p of a.problems) {
+    if (!p.fix) continue;
+    if (p.end < start || p.start > end) continue;
+    out.push({ problem: p, fix: p.fix });
+  }
+  return out;
+}
