@@ -32,8 +32,8 @@ function allSegments(guide: Guide): { seg: GuideSegment; where: string }[] {
 // ----------------------------------------------------------------------------------------------------------------
 // Structure
 
-test('there are five guide variants with distinct (id, BHT02) pairs', () => {
-  assert.equal(GUIDES.length, 5);
+test('there are six guide variants with distinct (id, BHT02) pairs', () => {
+  assert.equal(GUIDES.length, 6);
   const seen = new Set<string>();
   for (const g of GUIDES) {
     for (const code of g.bht02) {
@@ -191,7 +191,9 @@ test('findGuide picks the variant by exact version and BHT02', () => {
 
   assert.equal(pick('005010X217', '28'), undefined);
   assert.equal(pick('005010X215', '13'), undefined);
-  assert.equal(pick('005010X216', '11'), undefined); // Optum's "X216" sample that is really an X217 response
+  // The acknowledgment reuses the X217 response levels (Optum's NOA response is shaped that way), inferred.
+  assert.equal(pick('005010X216', '11')?.variant, 'response');
+  assert.equal(pick('005010X216', '11')?.confidence, 'I');
   assert.equal(pick('005010X217A1', '13'), undefined);
   assert.equal(pick('005010x217', '13'), undefined);
   assert.equal(pick('004010X094A1', '13'), undefined);

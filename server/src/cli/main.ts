@@ -2,11 +2,13 @@
 
 import { processIo, type CliIo } from './io';
 import { runLint } from './lint';
+import { runSandbox } from './sandbox';
 
 const HELP = `Usage: prior-auth <command> [options]
 
 Commands:
   lint FILE…|DIR|-   check X12 278 files and print their problems
+  sandbox            run Optum's prior-auth sandbox behaviour locally
 
 Run "prior-auth <command> --help" for a command's options.`;
 
@@ -14,6 +16,7 @@ type Command = (argv: string[], io: CliIo) => Promise<number>;
 
 const COMMANDS: Record<string, Command> = {
   lint: runLint,
+  sandbox: runSandbox,
 };
 
 export async function main(argv: string[], io: CliIo = processIo): Promise<number> {

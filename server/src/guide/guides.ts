@@ -4,10 +4,11 @@ import type { Guide } from './types';
 import { X215_REQUEST } from './x215Request';
 import { X215_RESPONSE } from './x215Response';
 import { X216_NOTIFICATION } from './x216Notification';
+import { X216_RESPONSE } from './x216Response';
 import { X217_REQUEST } from './x217Request';
 import { X217_RESPONSE } from './x217Response';
 
-export const GUIDES: readonly Guide[] = [X217_REQUEST, X217_RESPONSE, X215_REQUEST, X215_RESPONSE, X216_NOTIFICATION];
+export const GUIDES: readonly Guide[] = [X217_REQUEST, X217_RESPONSE, X215_REQUEST, X215_RESPONSE, X216_NOTIFICATION, X216_RESPONSE];
 
 /**
  * The guide variant for an exact version string (e.g. "005010X217") and BHT02 value; undefined when the version is

@@ -1,0 +1,142 @@
+// HTTP for one environment: a keep-alive undici pool, timeouts, TLS 1.2+, http only on loopback, bounded retries of
+// 429/503 honouring Retry-After, and cancellation.
+
+import { randomUUID } from 'node:crypto';
+import { Agent, request } from 'undici';
+import { ApiError, httpError, networkError } from './errors';
+import { refuseUrl } from './environments';
+import { redactHeaders } from './redact';
+
+export interface HttpSettings {
+  readonly connectTimeoutMs: number;
+  readonly requestTimeoutMs: number;
+  /** Retries of a 429 or 503 answer. */
+  readonly maxRetries: number;
+  /** Longest Retry-After the client waits for before giving up. */
+  readonly maxRetryWaitMs: number;
+}
+
+export const DEFAULT_HTTP: HttpSettings = { connectTimeoutMs: 10_000, requestTimeoutMs: 60_000, maxRetries: 2, maxRetryWaitMs: 10_000 };
+
+export interface ApiLogger {
+  info(message: string): void;
+  trace(message: string): void;
+}
+
+export const SILENT: ApiLogger = { info: () => undefined, trace: () => undefined };
+
+export interface HttpAnswer {
+  readonly status: number;
+  readonly text: string;
+  readonly body: unknown;
+  readonly elapsedMs: number;
+  readonly traceId?: string;
+  readonly transactionId?: string;
+  readonly correlationId?: string;
+  readonly attempts: number;
+}
+
+function header(headers: Record<string, string | string[] | undefined>, name: string): string | undefined {
+  const v = headers[name];
+  return Array.isArray(v) ? v[0] : v;
+}
+
+/** Milliseconds to wait for a Retry-After value (seconds or an HTTP date). */
+export function retryAfterMs(value: string | undefined, now = Date.now()): number {
+  if (!value) return 1000;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? 1000 : Math.max(0, at - now);
+}
+
+function wait(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(signal.reason);
+      return;
+    }
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal!.reason);
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+export class HttpClient {
+  private readonly agent: Agent;
+
+  constructor(readonly settings: HttpSettings = DEFAULT_HTTP, private readonly log: ApiLogger = SILENT) {
+    this.agent = new Agent({
+      connect: { timeout: settings.connectTimeoutMs, minVersion: 'TLSv1.2' },
+      headersTimeout: settings.requestTimeoutMs,
+      bodyTimeout: settings.requestTimeoutMs,
+      keepAliveTimeout: 60_000,
+      keepAliveMaxTimeout: 600_000,
+    });
+  }
+
+  /** Sends one request; retries 429/503 up to the limit. Throws ApiError for network failures and refused URLs. */
+  async send(method: 'GET' | 'POST', rawUrl: string, headers: Record<string, string>, body: string | undefined, signal?: AbortSignal): Promise<HttpAnswer> {
+    const refused = refuseUrl(rawUrl);
+    if (refused) throw new ApiError('refused-url', refused, 'Use the https URL the payer publishes, or the local sandbox on 127.0.0.1.');
+    const url = new URL(rawUrl);
+    const correlationId = headers['x-optum-correlation-id'];
+    for (let attempt = 1; ; attempt++) {
+      const started = performance.now();
+      this.log.info(`→ ${method} ${url.href}${correlationId ? ` correlation ${correlationId}` : ''}${attempt > 1 ? ` (attempt ${attempt})` : ''}`);
+      this.log.trace(`  headers ${JSON.stringify(redactHeaders(headers))}`);
+      let status: number;
+      let responseHeaders: Record<string, string | string[] | undefined>;
+      let text: string;
+      try {
+        const res = await request(url, { method, headers, body, signal, dispatcher: this.agent });
+        status = res.statusCode;
+        responseHeaders = res.headers;
+        text = await res.body.text();
+      } catch (error) {
+        const failure = networkError(error, url, { connectMs: this.settings.connectTimeoutMs, requestMs: this.settings.requestTimeoutMs });
+        this.log.info(`✗ ${method} ${url.href}: ${failure.message}`);
+        throw failure;
+      }
+      const elapsedMs = Math.round(performance.now() - started);
+      const traceId = header(responseHeaders, 'x-amzn-trace-id');
+      const transactionId = header(responseHeaders, 'transaction-id');
+      this.log.info(`← ${status} ${method} ${url.pathname} in ${elapsedMs} ms${traceId ? ` trace ${traceId}` : ''}${transactionId ? ` transaction ${transactionId}` : ''}`);
+      if ((status === 429 || status === 503) && attempt <= this.settings.maxRetries) {
+        const delay = retryAfterMs(header(responseHeaders, 'retry-after'));
+        if (delay <= this.settings.maxRetryWaitMs) {
+          this.log.info(`  ${status}: retrying in ${Math.round(delay / 100) / 10} s as Retry-After asks`);
+          try {
+            await wait(delay, signal);
+          } catch (error) {
+            throw networkError(error, url, { connectMs: this.settings.connectTimeoutMs, requestMs: this.settings.requestTimeoutMs });
+          }
+          continue;
+        }
+      }
+      let parsed: unknown = text;
+      try {
+        parsed = text ? JSON.parse(text) : undefined;
+      } catch {
+        // a non-JSON answer stays text
+      }
+      return { status, text, body: parsed, elapsedMs, traceId, transactionId, correlationId, attempts: attempt };
+    }
+  }
+
+  close(): Promise<void> {
+    return this.agent.close();
+  }
+}
+
+export function newCorrelationId(): string {
+  return randomUUID();
+}
+
+export { ApiError, httpError };

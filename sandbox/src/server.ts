@@ -1,0 +1,233 @@
+// The local Prior Auth sandbox: Optum's Prior Authorization v1 sandbox behaviour on 127.0.0.1, on node:http.
+
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import type { Socket } from 'node:net';
+import { analyzeDocument } from '../../server/src/validate/document';
+import { jsonToX12, x12ToJson } from '../../server/src/convert';
+import { chooseOutcome, type Endpoint } from './canned';
+import { readFacts } from './requestFacts';
+import { buildResponse } from './respond';
+import { TokenIssuer } from './tokens';
+
+export const TOKEN_PATH = '/apip/auth/v2/token';
+export const BASE_PATH = '/rcm/prior-authorization/v1';
+export const DEFAULT_CLIENT_ID = 'local-client';
+export const DEFAULT_CLIENT_SECRET = 'local-secret';
+export const MAX_BODY_BYTES = 5 * 1024 * 1024;
+
+export interface SandboxOptions {
+  readonly port?: number;
+  readonly host?: string;
+  readonly tokenTtlSeconds?: number;
+  readonly clientId?: string;
+  readonly clientSecret?: string;
+  /** Clock for token expiry and response dates (tests pass a controllable one). */
+  readonly now?: () => number;
+}
+
+export interface SandboxStats {
+  readonly tokensIssued: number;
+  readonly connections: number;
+  readonly requests: number;
+}
+
+export interface Sandbox {
+  /** http://127.0.0.1:PORT */
+  readonly url: string;
+  readonly baseUrl: string;
+  readonly tokenUrl: string;
+  readonly clientId: string;
+  readonly clientSecret: string;
+  stats(): SandboxStats;
+  close(): Promise<void>;
+}
+
+const EXPECTED_VERSION: Record<Endpoint, string> = { inquiry: '005010X215', submission: '005010X217', noa: '005010X216' };
+
+class HttpError extends Error {
+  constructor(readonly status: number, readonly messages: string[], readonly headers: Record<string, string> = {}) {
+    super(messages.join('; '));
+  }
+}
+
+function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    'content-type': 'application/json',
+    'content-length': Buffer.byteLength(text),
+    'x-amzn-trace-id': `Root=1-${Math.floor(Date.now() / 1000).toString(16)}-${randomBytes(12).toString('hex')}`,
+    ...headers,
+  });
+  res.end(text);
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > MAX_BODY_BYTES) {
+      reject(new HttpError(413, [`The request body is ${declared} bytes; the limit is ${MAX_BODY_BYTES} bytes (5 MB).`], { connection: 'close' }));
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        req.removeAllListeners('data');
+        req.resume();
+        reject(new HttpError(413, [`The request body is over the limit of ${MAX_BODY_BYTES} bytes (5 MB).`], { connection: 'close' }));
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function isJson(req: IncomingMessage): boolean {
+  const type = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+  return type === 'application/json';
+}
+
+async function readJson(req: IncomingMessage): Promise<unknown> {
+  if (!isJson(req)) throw new HttpError(415, [`Unsupported media type "${req.headers['content-type'] ?? '(none)'}": only application/json is supported.`]);
+  const text = await readBody(req);
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new HttpError(400, [`Malformed JSON: ${error instanceof Error ? error.message : String(error)}.`]);
+  }
+}
+
+/** Turns an endpoint's request body into the X12 278 it stands for, or explains why it is not one. */
+function requestX12(endpoint: Endpoint, x12Form: boolean, body: unknown): string {
+  if (x12Form) {
+    const x12 = (body as { x12?: unknown } | null)?.x12;
+    if (!body || typeof body !== 'object' || Array.isArray(body) || typeof x12 !== 'string') {
+      throw new HttpError(400, ['The body must be a JSON object with an "x12" string property holding the 278 interchange.']);
+    }
+    return x12;
+  }
+  if (!body || typeof body !== 'object' || Array.isArray(body)) throw new HttpError(400, [`The body must be a JSON object (an Optum ${endpoint} request).`]);
+  return jsonToX12(body, endpoint, { lineBreaks: false }).x12;
+}
+
+function respond(endpoint: Endpoint, x12: string, now: Date): { x12: string; json: unknown } {
+  const analysis = analyzeDocument(x12);
+  const fatal = analysis.problems.find((p) => p.code === 'not-x12' || p.code === 'delimiters-clash');
+  if (fatal || analysis.transactions.length === 0) {
+    throw new HttpError(400, [`x12: ${fatal?.message ?? 'the interchange holds no ST…SE transaction set.'}`]);
+  }
+  const tx = analysis.transactions[0];
+  const expected = EXPECTED_VERSION[endpoint];
+  if (!tx.guide || tx.guide.id !== expected || tx.guide.variant !== 'request') {
+    const seen = tx.guide ? `a ${tx.guide.name}` : `ST03 "${x12.slice(analysis.table.segStart[tx.span.st], analysis.table.segEnd[tx.span.st])}"`;
+    throw new HttpError(400, [`x12: this endpoint takes a ${expected} request 278; the interchange holds ${seen}.`]);
+  }
+  const facts = readFacts(analysis, tx);
+  const outcome = chooseOutcome(endpoint, facts.receiverId, facts.payerId, facts.memberId);
+  const response = buildResponse(facts, outcome, { now });
+  return { x12: response, json: x12ToJson(response).json ?? {} };
+}
+
+export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+  const now = options.now ?? Date.now;
+  const clientId = options.clientId ?? DEFAULT_CLIENT_ID;
+  const clientSecret = options.clientSecret ?? DEFAULT_CLIENT_SECRET;
+  const issuer = new TokenIssuer({ clientId, clientSecret }, options.tokenTtlSeconds ?? 3600, now);
+  let connections = 0;
+  let requests = 0;
+  const sockets = new Set<Socket>();
+
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    requests++;
+    const path = (req.url ?? '/').split('?')[0];
+    if (path === TOKEN_PATH) {
+      if (req.method !== 'POST') throw new HttpError(405, ['Use POST for the token endpoint.'], { allow: 'POST' });
+      let body: unknown;
+      try {
+        body = await readJson(req);
+      } catch (error) {
+        if (error instanceof HttpError && error.status === 400) {
+          send(res, 400, { error: 'invalid_request', error_description: error.messages[0] });
+          return;
+        }
+        if (error instanceof HttpError && error.status === 415) {
+          send(res, 400, { error: 'invalid_request', error_description: 'The token request must be JSON (Content-Type: application/json).' });
+          return;
+        }
+        throw error;
+      }
+      const result = issuer.issue(body);
+      send(res, result.status, result.body);
+      return;
+    }
+    if (!path.startsWith(BASE_PATH + '/')) throw new HttpError(404, [`No resource at ${path}.`]);
+    const route = path.slice(BASE_PATH.length + 1);
+    const match = /^(inquiry|submission|noa)(\/x12)?$/.exec(route);
+    if (route !== 'healthcheck' && !match) throw new HttpError(404, [`No resource at ${path}.`]);
+    const method = route === 'healthcheck' ? 'GET' : 'POST';
+    if (req.method !== method) throw new HttpError(405, [`Use ${method} for ${path}.`], { allow: method });
+
+    const auth = issuer.check(req.headers.authorization);
+    if (auth !== 'valid') {
+      const why = {
+        missing: 'Missing bearer token: send "Authorization: Bearer <access_token>" from the token endpoint.',
+        unknown: 'Invalid access token: it was not issued by this sandbox. Request a new token.',
+        expired: 'Invalid access token: the token has expired. Request a new token.',
+      }[auth];
+      throw new HttpError(401, [why]);
+    }
+    if (route === 'healthcheck') {
+      send(res, 200, { status: 'ok' });
+      return;
+    }
+    const endpoint = match![1] as Endpoint;
+    const body = await readJson(req);
+    const answer = respond(endpoint, requestX12(endpoint, !!match![2], body), new Date(now()));
+    send(res, 200, { authorizationId: randomUUID(), [endpoint]: answer }, { 'transaction-id': randomUUID() });
+  };
+
+  const server: Server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      if (res.headersSent) {
+        res.destroy();
+        return;
+      }
+      if (error instanceof HttpError) send(res, error.status, error.messages, error.headers);
+      else send(res, 500, [`The sandbox failed to answer: ${error instanceof Error ? error.message : String(error)}.`]);
+    });
+  });
+  server.on('connection', (socket: Socket) => {
+    connections++;
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  server.on('clientError', (_error, socket: Socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nconnection: close\r\ncontent-length: 0\r\n\r\n');
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
+  });
+  const address = server.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  const url = `http://${host}:${address.port}`;
+  return {
+    url,
+    baseUrl: url + BASE_PATH,
+    tokenUrl: url + TOKEN_PATH,
+    clientId,
+    clientSecret,
+    stats: () => ({ tokensIssued: issuer.issued, connections, requests }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        for (const socket of sockets) socket.destroy();
+      }),
+  };
+}
