@@ -1,44 +1,104 @@
-// Extension entry: starts the X12 278 language server (the same bundle as `node dist/server.js --stdio`) over IPC
-// and registers the commands that act on the open document.
+// Extension entry: wires the commands, views and status bar, and starts the X12 278 language server (the same bundle
+// as `node dist/server.js --stdio`) over IPC when the first X12 or JSON request document opens.
 
 import * as path from 'node:path';
-import { commands, window, type ExtensionContext } from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { commands, env, languages, window, workspace, type ExtensionContext, type TextDocument } from 'vscode';
+import { CredentialStore } from './credentials';
+import { ExtensionState } from './state';
+import { affectsConnection, persistHistory } from './settings';
+import { RequestHistory } from './views/history';
+import { RESPONSE_SCHEME, ResponseView } from './views/responseView';
+import { StatusBar } from './views/statusBar';
+import { SendLens } from './views/sendLens';
+import { sendDocument } from './commands/send';
+import { healthCheck, selectEnvironment, signIn, signOut } from './commands/account';
+import { disposeLocalSandbox, startLocalSandbox, stopLocalSandbox } from './commands/localSandbox';
+import { showHistory } from './commands/history';
 
-let client: LanguageClient | undefined;
+type LanguageClientModule = { startLanguageClient(context: ExtensionContext): Promise<{ stop(): Promise<void> }>; JSON_REQUEST_PATTERN: string };
 
-/** Server commands (executeCommandProvider) that take the document URI as their only argument. */
-const SERVER_COMMANDS = { compact: 'x12.compact', expand: 'x12.expand' } as const;
+const JSON_REQUEST = /\.(278|inquiry|submission|noa)\.json$/i;
+let languageClient: Promise<{ stop(): Promise<void> }> | undefined;
 
-export async function activate(context: ExtensionContext): Promise<void> {
-  const module = context.asAbsolutePath(path.join('dist', 'server.js'));
-  const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
-  };
-  const clientOptions: LanguageClientOptions = {
-    documentSelector: [{ language: 'x12' }],
-    synchronize: { configurationSection: 'priorAuth' },
-  };
-  client = new LanguageClient('x12-278', 'X12 278', serverOptions, clientOptions);
-  context.subscriptions.push(
-    client,
-    commands.registerCommand('priorAuth.compactX12', () => runOnActiveX12(SERVER_COMMANDS.compact)),
-    commands.registerCommand('priorAuth.expandX12', () => runOnActiveX12(SERVER_COMMANDS.expand)),
-  );
-  await client.start();
+function wantsLanguageServer(doc: TextDocument): boolean {
+  return doc.languageId === 'x12' || (doc.languageId === 'json' && JSON_REQUEST.test(doc.uri.path));
 }
 
-async function runOnActiveX12(command: string): Promise<void> {
-  const editor = window.activeTextEditor;
-  if (!editor || editor.document.languageId !== 'x12') {
-    void window.showInformationMessage('Open an X12 file first; this command changes the layout of the active X12 editor.');
-    return;
-  }
-  await commands.executeCommand(command, editor.document.uri.toString());
+function ensureLanguageClient(context: ExtensionContext): Promise<unknown> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  languageClient ??= (require(path.join(__dirname, 'languageClient.js')) as LanguageClientModule).startLanguageClient(context);
+  return languageClient;
+}
+
+export async function activate(context: ExtensionContext): Promise<void> {
+  const log = window.createOutputChannel('Prior Auth', { log: true });
+  const responses = new ResponseView();
+  const statusBar = new StatusBar();
+  const history = new RequestHistory(context.globalState, persistHistory);
+  const state = new ExtensionState(log, new CredentialStore(context.secrets), history, responses, statusBar);
+  const sendLens = new SendLens(() => state.environment());
+
+  const guarded = (name: string, fn: (...args: any[]) => unknown) =>
+    commands.registerCommand(name, async (...args: unknown[]) => {
+      try {
+        await fn(...args);
+      } catch (error) {
+        state.showError(error);
+      }
+    });
+
+  const runOnActiveX12 = async (command: string) => {
+    const editor = window.activeTextEditor;
+    if (!editor || editor.document.languageId !== 'x12') {
+      void window.showInformationMessage('Open an X12 file first; this command changes the layout of the active X12 editor.');
+      return;
+    }
+    await ensureLanguageClient(context);
+    await commands.executeCommand(command, editor.document.uri.toString());
+  };
+
+  context.subscriptions.push(
+    log,
+    responses,
+    statusBar,
+    workspace.registerTextDocumentContentProvider(RESPONSE_SCHEME, responses),
+    languages.registerCodeLensProvider({ scheme: RESPONSE_SCHEME }, responses),
+    languages.registerCodeLensProvider([{ language: 'x12', scheme: 'file' }, { language: 'x12', scheme: 'untitled' }, { language: 'json', pattern: '**/*.{278,inquiry,submission,noa}.json' }], sendLens),
+    guarded('priorAuth.send', (uri) => sendDocument(state, 'auto', uri)),
+    guarded('priorAuth.sendInquiry', (uri) => sendDocument(state, 'inquiry', uri)),
+    guarded('priorAuth.sendSubmission', (uri) => sendDocument(state, 'submission', uri)),
+    guarded('priorAuth.sendNotice', (uri) => sendDocument(state, 'noa', uri)),
+    guarded('priorAuth.signIn', () => signIn(state)),
+    guarded('priorAuth.signOut', () => signOut(state)),
+    guarded('priorAuth.selectEnvironment', () => selectEnvironment(state)),
+    guarded('priorAuth.healthCheck', () => healthCheck(state)),
+    guarded('priorAuth.startLocalSandbox', () => startLocalSandbox(state)),
+    guarded('priorAuth.stopLocalSandbox', () => stopLocalSandbox(state)),
+    guarded('priorAuth.showHistory', () => showHistory(state)),
+    guarded('priorAuth.showLog', () => log.show()),
+    guarded('priorAuth.copyText', (text: string) => env.clipboard.writeText(String(text))),
+    guarded('priorAuth.compactX12', () => runOnActiveX12('x12.compact')),
+    guarded('priorAuth.expandX12', () => runOnActiveX12('x12.expand')),
+    workspace.onDidChangeConfiguration((event) => {
+      if (affectsConnection(event)) {
+        state.resetClient();
+        state.refreshStatus();
+        sendLens.refresh();
+      }
+    }),
+    workspace.onDidOpenTextDocument((doc) => {
+      if (wantsLanguageServer(doc)) void ensureLanguageClient(context);
+    }),
+    { dispose: () => void disposeLocalSandbox() },
+  );
+
+  state.refreshStatus();
+  if (workspace.textDocuments.some(wantsLanguageServer)) await ensureLanguageClient(context);
 }
 
 export async function deactivate(): Promise<void> {
+  await disposeLocalSandbox();
+  const client = await languageClient;
   await client?.stop();
-  client = undefined;
+  languageClient = undefined;
 }

@@ -98,8 +98,11 @@ export const UNKNOWN_RECEIVER = UNAVAILABLE;
  */
 export function chooseOutcome(endpoint: Endpoint, receiver: string, payer: string, member: string): Outcome {
   if (endpoint === 'inquiry') {
+    // The receiver decides first; INQDEMO (as receiver or payer) then answers by member.
+    const byReceiver = INQUIRY_BY_RECEIVER[receiver];
+    if (byReceiver) return byReceiver;
     if (receiver === INQDEMO || payer === INQDEMO) return INQDEMO_BY_MEMBER[member] ?? INQDEMO_UNKNOWN_MEMBER;
-    return INQUIRY_BY_RECEIVER[receiver] ?? UNKNOWN_RECEIVER;
+    return UNKNOWN_RECEIVER;
   }
   if (endpoint === 'submission') {
     const key = SUBMISSION_ALIASES[receiver] ?? receiver;

@@ -10,11 +10,11 @@ import { chooseOutcome, type Endpoint } from './canned';
 import { readFacts } from './requestFacts';
 import { buildResponse } from './respond';
 import { TokenIssuer } from './tokens';
+import { DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET } from './defaults';
 
 export const TOKEN_PATH = '/apip/auth/v2/token';
 export const BASE_PATH = '/rcm/prior-authorization/v1';
-export const DEFAULT_CLIENT_ID = 'local-client';
-export const DEFAULT_CLIENT_SECRET = 'local-secret';
+export { DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET } from './defaults';
 export const MAX_BODY_BYTES = 5 * 1024 * 1024;
 
 export interface SandboxOptions {
@@ -133,6 +133,42 @@ function respond(endpoint: Endpoint, x12: string, now: Date): { x12: string; jso
   return { x12: response, json: x12ToJson(response).json ?? {} };
 }
 
+export const FAIL_HEADER = 'x-local-sandbox-fail';
+export const DELAY_HEADER = 'x-local-sandbox-delay-ms';
+
+/**
+ * Testing aids of the local sandbox (Optum's sandbox has its own mock header for this purpose):
+ * - `x-local-sandbox-delay-ms: N` answers after N ms (up to 60 s), to try timeouts and Cancel;
+ * - `x-local-sandbox-fail: STATUS[;retry-after=S][;times=K][;key=ID]` answers STATUS (e.g. 503 or 429) to the first K
+ *   requests carrying the same header (default: every one), with Retry-After S when given.
+ * Returns true when it answered.
+ */
+async function injectedFault(req: IncomingMessage, res: ServerResponse, counts: Map<string, number>): Promise<boolean> {
+  const delay = Math.min(60_000, Number(req.headers[DELAY_HEADER] ?? 0));
+  if (delay > 0) {
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, delay);
+      req.socket.once('close', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+    if (req.socket.destroyed) return true;
+  }
+  const spec = req.headers[FAIL_HEADER];
+  if (typeof spec !== 'string' || !spec) return false;
+  const [status, ...params] = spec.split(';').map((p) => p.trim());
+  const options = Object.fromEntries(params.map((p) => p.split('=').map((x) => x.trim())));
+  const times = options.times === undefined ? Infinity : Number(options.times);
+  const seen = (counts.get(spec) ?? 0) + 1;
+  counts.set(spec, seen);
+  if (seen > times) return false;
+  const code = Number(status);
+  if (!Number.isInteger(code) || code < 400 || code > 599) return false;
+  send(res, code, [`The local sandbox was asked to answer ${code} (${FAIL_HEADER}).`], options['retry-after'] ? { 'retry-after': options['retry-after'] } : {});
+  return true;
+}
+
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const now = options.now ?? Date.now;
   const clientId = options.clientId ?? DEFAULT_CLIENT_ID;
@@ -140,6 +176,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const issuer = new TokenIssuer({ clientId, clientSecret }, options.tokenTtlSeconds ?? 3600, now);
   let connections = 0;
   let requests = 0;
+  const faults = new Map<string, number>();
   const sockets = new Set<Socket>();
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
@@ -181,6 +218,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       }[auth];
       throw new HttpError(401, [why]);
     }
+    if (await injectedFault(req, res, faults)) return;
     if (route === 'healthcheck') {
       send(res, 200, { status: 'ok' });
       return;

@@ -17,6 +17,14 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * True for an ApiError from any bundle: the HTTP client lives in its own chunk (dist/api.js), so `instanceof` cannot
+ * be used across the chunk boundary.
+ */
+export function isApiError(error: unknown): error is ApiError {
+  return error instanceof Error && error.name === 'ApiError' && typeof (error as ApiError).kind === 'string' && typeof (error as ApiError).nextStep === 'string';
+}
+
 /** The messages in an error body: Optum's array of strings, OAuth's {error, error_description}, or plain text. */
 export function errorDetails(body: unknown, text: string): string[] {
   if (Array.isArray(body)) return body.map(String);

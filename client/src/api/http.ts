@@ -7,16 +7,9 @@ import { ApiError, httpError, networkError } from './errors';
 import { refuseUrl } from './environments';
 import { redactHeaders } from './redact';
 
-export interface HttpSettings {
-  readonly connectTimeoutMs: number;
-  readonly requestTimeoutMs: number;
-  /** Retries of a 429 or 503 answer. */
-  readonly maxRetries: number;
-  /** Longest Retry-After the client waits for before giving up. */
-  readonly maxRetryWaitMs: number;
-}
+import { DEFAULT_HTTP, type HttpSettings } from './httpSettings';
 
-export const DEFAULT_HTTP: HttpSettings = { connectTimeoutMs: 10_000, requestTimeoutMs: 60_000, maxRetries: 2, maxRetryWaitMs: 10_000 };
+export { DEFAULT_HTTP, type HttpSettings };
 
 export interface ApiLogger {
   info(message: string): void;
@@ -73,6 +66,9 @@ export class HttpClient {
 
   constructor(readonly settings: HttpSettings = DEFAULT_HTTP, private readonly log: ApiLogger = SILENT) {
     this.agent = new Agent({
+      // One kept-alive connection per origin: requests are sequential per user action, and undici's pool otherwise
+      // opens a second connection for a request sent the instant the previous answer is read.
+      connections: 1,
       connect: { timeout: settings.connectTimeoutMs, minVersion: 'TLSv1.2' },
       headersTimeout: settings.requestTimeoutMs,
       bodyTimeout: settings.requestTimeoutMs,

@@ -2,6 +2,7 @@
 
 import { scan } from '../../../server/src/x12/scanner';
 import { elementValue } from '../../../server/src/x12/segments';
+import { guessRequestKind } from '../../../server/src/convert/guess';
 
 export type Endpoint = 'inquiry' | 'submission' | 'noa';
 
@@ -21,25 +22,8 @@ export function endpointForX12(text: string): Endpoint | undefined {
   return BY_VERSION[gs08];
 }
 
-/** Fields only a submission (X217) body has, per Optum's schemas. */
-const SUBMISSION_ONLY = ['genderCode', 'insuredIndicator', 'relationshipToInsuredCode', 'admissionToFacility', 'ambulanceTransport', 'homeHealth', 'homeOxygenTherapyInformation', 'spinalManipulation', 'diagnosisTypeCode1', 'diagnosisCode1', 'attachments', 'patientEventTransportInformation', 'patientEventOtherUmoName', 'levelOfServiceCode'];
-/** Fields only an inquiry (X215) body has. */
-const INQUIRY_ONLY = ['certificationActionCode', 'certificationIssueDateBegin', 'certificationEffectiveDateBegin', 'certificationExpirationDateBegin', 'diagnosisCode', 'diagnosisTypeCode'];
-
-function hasAnyKey(value: unknown, keys: readonly string[], depth = 0): boolean {
-  if (!value || typeof value !== 'object' || depth > 6) return false;
-  if (Array.isArray(value)) return value.some((v) => hasAnyKey(v, keys, depth + 1));
-  return Object.entries(value).some(([k, v]) => keys.includes(k) || hasAnyKey(v, keys, depth + 1));
-}
-
-/** The endpoint a JSON body looks written for, or undefined when its shape does not tell (the user is asked). */
+/** The endpoint a JSON body looks written for (the converter's guess from its fields and sandbox selectors), or
+ * undefined when its shape does not tell (the user is asked). */
 export function endpointForJson(body: unknown): Endpoint | undefined {
-  if (!body || typeof body !== 'object' || Array.isArray(body)) return undefined;
-  const top = body as Record<string, unknown>;
-  if ('source' in top || top.umClearingHouseId === 'IMNDIRECT') return 'noa';
-  const submission = hasAnyKey(body, SUBMISSION_ONLY);
-  const inquiry = hasAnyKey(body, INQUIRY_ONLY);
-  if (submission && !inquiry) return 'submission';
-  if (inquiry && !submission) return 'inquiry';
-  return undefined;
+  return guessRequestKind(body);
 }

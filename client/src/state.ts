@@ -1,0 +1,123 @@
+// What the commands share: the current environment and its API client, credentials, history, responses, the log.
+
+import * as path from 'node:path';
+import { commands, window, workspace, type LogOutputChannel } from 'vscode';
+import type { PriorAuthClient } from './api/client';
+import { isApiError, type ApiError } from './api/errors';
+import type { Environment } from './api/environments';
+import { CredentialStore } from './credentials';
+import { currentEnvironment, httpSettings, tenantId } from './settings';
+import type { RequestHistory } from './views/history';
+import type { ResponseView } from './views/responseView';
+import type { StatusBar } from './views/statusBar';
+
+/** Buttons offered with an error, by what went wrong. */
+const ERROR_ACTIONS: Partial<Record<ApiError['kind'], string[]>> = {
+  'no-credentials': ['Sign In'],
+  auth: ['Sign In', 'Show Log'],
+  connection: ['Start Local Sandbox', 'Select Environment', 'Show Log'],
+  http: ['Show Log'],
+  timeout: ['Show Log'],
+  dns: ['Select Environment'],
+  tls: ['Show Log'],
+  'refused-url': ['Select Environment'],
+};
+
+const ACTION_COMMANDS: Record<string, string> = {
+  'Sign In': 'priorAuth.signIn',
+  'Show Log': 'priorAuth.showLog',
+  'Start Local Sandbox': 'priorAuth.startLocalSandbox',
+  'Select Environment': 'priorAuth.selectEnvironment',
+};
+
+type ApiModule = typeof import('./api/client');
+let apiModule: ApiModule | undefined;
+
+/** The HTTP client (undici) is a separate chunk, loaded on the first call to the API. */
+function loadApi(): ApiModule {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  apiModule ??= require(path.join(__dirname, 'api.js')) as ApiModule;
+  return apiModule;
+}
+
+export class ExtensionState {
+  private api: PriorAuthClient | undefined;
+  private apiEnvironment = '';
+
+  constructor(
+    readonly log: LogOutputChannel,
+    readonly credentials: CredentialStore,
+    readonly history: RequestHistory,
+    readonly responses: ResponseView,
+    readonly statusBar: StatusBar,
+  ) {}
+
+  environment(): Environment {
+    return currentEnvironment();
+  }
+
+  /** The API client of the current environment; a new one (and a new token) when the environment changes. */
+  client(): PriorAuthClient {
+    const environment = this.environment();
+    const signature = JSON.stringify([environment, tenantId(), httpSettings()]);
+    if (!this.api || signature !== this.apiEnvironment) {
+      void this.api?.close();
+      this.apiEnvironment = signature;
+      this.api = new (loadApi().PriorAuthClient)({
+        environment,
+        credentials: () => this.credentials.get(environment),
+        http: httpSettings(),
+        tenantId: tenantId(),
+        log: { info: (m) => this.log.info(m), trace: (m) => this.log.trace(m) },
+      });
+    }
+    return this.api;
+  }
+
+  /** Drops the current client, its token and its connections (sign-out, settings change). */
+  resetClient(): void {
+    void this.api?.close();
+    this.api = undefined;
+    this.apiEnvironment = '';
+  }
+
+  refreshStatus(): void {
+    const environment = this.environment();
+    void this.credentials.get(environment).then((found) => {
+      const signedIn = !!found;
+      const expires = this.api && this.apiEnvironment.includes(JSON.stringify(environment)) ? this.api.tokenExpiresAt() : undefined;
+      this.statusBar.update({ environment, signedIn, tokenExpiresAt: expires });
+    });
+  }
+
+  /** Signing in and sending need a trusted workspace; language features do not. */
+  requireTrust(what: string): boolean {
+    if (workspace.isTrusted) return true;
+    void window.showWarningMessage(`Prior Auth does not ${what} in an untrusted workspace. Trust this workspace to use the payer API.`, 'Manage Workspace Trust').then((choice) => {
+      if (choice) void commands.executeCommand('workbench.trust.manage');
+    });
+    return false;
+  }
+
+  /** An error in words with what to do next, and buttons that do it. */
+  showError(error: unknown): void {
+    if (isApiError(error)) {
+      this.log.warn(`${error.message}${error.details.length ? ' ' + error.details.join(' | ') : ''}`);
+      if (error.kind === 'cancelled') {
+        void window.showInformationMessage(error.message);
+        return;
+      }
+      const details = error.details.length ? ` The API said: ${error.details.slice(0, 3).join(' · ')}` : '';
+      const actions = ERROR_ACTIONS[error.kind] ?? [];
+      void window.showErrorMessage(`${error.message}${details} ${error.nextStep}`, ...actions).then((choice) => {
+        if (choice && ACTION_COMMANDS[choice]) void commands.executeCommand(ACTION_COMMANDS[choice]);
+      });
+      return;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    this.log.error(message);
+    void window.showErrorMessage(`Prior Auth: ${message}`, 'Show Log').then((choice) => {
+      if (choice) this.log.show();
+    });
+  }
+}
