@@ -13,6 +13,8 @@ const common = {
   sourcemap: dev ? 'inline' : false,
   logLevel: 'warning',
   legalComments: 'none',
+  // jsonc-parser's default (UMD) build requires its parts dynamically, which a bundle cannot follow.
+  alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
 };
 
 const builds = [

@@ -14,6 +14,7 @@ import { sendDocument } from './commands/send';
 import { healthCheck, selectEnvironment, signIn, signOut } from './commands/account';
 import { disposeLocalSandbox, startLocalSandbox, stopLocalSandbox } from './commands/localSandbox';
 import { showHistory } from './commands/history';
+import { convert, treatAsRequest } from './commands/convert';
 
 type LanguageClientModule = { startLanguageClient(context: ExtensionContext): Promise<{ stop(): Promise<void> }>; JSON_REQUEST_PATTERN: string };
 
@@ -77,6 +78,9 @@ export async function activate(context: ExtensionContext): Promise<void> {
     guarded('priorAuth.showHistory', () => showHistory(state)),
     guarded('priorAuth.showLog', () => log.show()),
     guarded('priorAuth.copyText', (text: string) => env.clipboard.writeText(String(text))),
+    guarded('priorAuth.convertToX12', () => convert(state, 'x12', () => ensureLanguageClient(context))),
+    guarded('priorAuth.convertToJson', () => convert(state, 'json', () => ensureLanguageClient(context))),
+    guarded('priorAuth.treatAsRequest', () => treatAsRequest(context.extensionUri)),
     guarded('priorAuth.compactX12', () => runOnActiveX12('x12.compact')),
     guarded('priorAuth.expandX12', () => runOnActiveX12('x12.expand')),
     workspace.onDidChangeConfiguration((event) => {

@@ -30,7 +30,7 @@ export function listFiles(dir: string, extension: string): string[] {
 }
 
 export function loadFixture(path: string): Fixture {
-  const expectedPath = path.replace(/\.[a-z0-9]+$/, '.expected');
+  const expectedPath = path.replace(/\.(x12|json)$/, '.expected');
   const raw = existsSync(expectedPath) ? readFileSync(expectedPath, 'utf8').split('\n') : [];
   const directive = raw.map((l) => /^#\s*max-problems:\s*(\d+)/.exec(l)).find(Boolean);
   return {

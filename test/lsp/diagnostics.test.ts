@@ -90,3 +90,40 @@ test('junk never crashes the server and gets one clear diagnostic', async () => 
   assert.deepEqual(await client.diagnostics('file:///after-junk.x12'), []);
   assert.equal(client.stderr.join(''), '');
 });
+
+test('JSON request files get the 278 rules on the fields they came from', async () => {
+  for (const path of listFiles(join(FIXTURES, 'json'), '.json')) {
+    const fixture = loadFixture(path);
+    const uri = `file://${path}`;
+    await client.open(uri, fixture.text, 'json');
+    const diagnostics = await client.diagnostics(uri);
+    assert.deepEqual(diagnostics.map((d) => describe(fixture.text, d)), fixture.expected, fixture.name);
+    await client.close(uri);
+  }
+  const date = loadFixture(join(FIXTURES, 'json/bad-date-of-birth.inquiry.json'));
+  await client.open('file:///json/date.inquiry.json', date.text, 'json');
+  const [d] = await client.diagnostics('file:///json/date.inquiry.json');
+  assert.match(String(d.message), /^subscriber\.dateOfBirth: DMG02 "19011301" is not a real CCYYMMDD date/);
+});
+
+test('the server converts JSON to X12 and X12 to JSON on request', async () => {
+  const jsonPath = join(EXAMPLES, 'inquiry-tst1.inquiry.json');
+  const json = loadFixture(jsonPath).text;
+  const toX12 = await client.request<{ text: string; language: string; kind: string; issues: unknown[] }>('workspace/executeCommand', { command: 'x12.convertToX12', arguments: [`file://${jsonPath}`, null, json] });
+  assert.equal(toX12.language, 'x12');
+  assert.equal(toX12.kind, 'inquiry');
+  assert.deepEqual(toX12.issues, []);
+  await client.open('file:///convert/out.x12', toX12.text);
+  assert.deepEqual(await client.diagnostics('file:///convert/out.x12'), []);
+
+  const x12 = loadFixture(join(EXAMPLES, 'inquiry-tst2.x12')).text;
+  await client.open('file:///convert/in.x12', x12);
+  const toJson = await client.request<{ text: string; kind: string }>('workspace/executeCommand', { command: 'x12.convertToJson', arguments: ['file:///convert/in.x12'] });
+  assert.equal(toJson.kind, 'inquiry');
+  assert.equal((JSON.parse(toJson.text) as { subscriber: { memberId: string } }).subscriber.memberId, 'TST2');
+
+  const unclear = await client.request<{ needsKind?: boolean }>('workspace/executeCommand', { command: 'x12.convertToX12', arguments: ['file:///convert/x.278.json', null, '{"payerId":"SOMEONE"}'] });
+  assert.equal(unclear.needsKind, true);
+  const broken = await client.request<{ error?: string }>('workspace/executeCommand', { command: 'x12.convertToX12', arguments: ['file:///convert/x.inquiry.json', null, '{"payerId":'] });
+  assert.match(broken.error ?? '', /does not parse/);
+});

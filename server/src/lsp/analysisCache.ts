@@ -2,24 +2,39 @@
 
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeDocument, type DocumentAnalysis } from '../validate/document';
+import { analyzeJsonRequest, kindFromFileName, type JsonRequestAnalysis } from '../validate/jsonRequest';
 
-interface Entry {
-  readonly version: number;
-  readonly analysis: DocumentAnalysis;
-}
+class VersionCache<T> {
+  private readonly entries = new Map<string, { version: number; value: T }>();
 
-export class AnalysisCache {
-  private readonly entries = new Map<string, Entry>();
+  constructor(private readonly compute: (doc: TextDocument) => T) {}
 
-  get(doc: TextDocument): DocumentAnalysis {
+  get(doc: TextDocument): T {
     const known = this.entries.get(doc.uri);
-    if (known && known.version === doc.version) return known.analysis;
-    const analysis = analyzeDocument(doc.getText());
-    this.entries.set(doc.uri, { version: doc.version, analysis });
-    return analysis;
+    if (known && known.version === doc.version) return known.value;
+    const value = this.compute(doc);
+    this.entries.set(doc.uri, { version: doc.version, value });
+    return value;
   }
 
   delete(uri: string): void {
     this.entries.delete(uri);
+  }
+}
+
+/** JSON documents are prior-auth request bodies; everything else is X12. */
+export function isJsonDocument(doc: TextDocument): boolean {
+  return doc.languageId === 'json' || doc.languageId === 'jsonc' || /\.json$/i.test(doc.uri);
+}
+
+export class AnalysisCache extends VersionCache<DocumentAnalysis> {
+  constructor() {
+    super((doc) => analyzeDocument(doc.getText()));
+  }
+}
+
+export class JsonRequestCache extends VersionCache<JsonRequestAnalysis> {
+  constructor() {
+    super((doc) => analyzeJsonRequest(doc.getText(), kindFromFileName(doc.uri)));
   }
 }

@@ -15,12 +15,14 @@ import { completionsAt } from '../features/completion';
 import { applyEdits, formatEdits, type Layout, type TextEditData } from '../features/formatting';
 import { quickFixesIn } from '../features/codeActions';
 import { inlayHints } from '../features/inlayHints';
-import { AnalysisCache } from './analysisCache';
+import { convertToJson, convertToX12 } from '../features/convertDocument';
+import type { RequestKind } from '../convert';
+import { AnalysisCache, JsonRequestCache, isJsonDocument } from './analysisCache';
 import { toDiagnostic, toRange } from './convert';
 import { encodeTokens, toCompletionItem, toDocumentSymbol, toFoldingRange, toSelectionRange, toSymbolInformation } from './shapes';
 import { DEFAULT_SETTINGS, readSettings, type ServerSettings } from './settings';
 
-export const COMMANDS = { compact: 'x12.compact', expand: 'x12.expand' } as const;
+export const COMMANDS = { compact: 'x12.compact', expand: 'x12.expand', toX12: 'x12.convertToX12', toJson: 'x12.convertToJson' } as const;
 
 /** Above this many edits, a layout change is sent as one whole-document replacement. */
 const MAX_EDITS = 2000;
@@ -28,6 +30,7 @@ const MAX_EDITS = 2000;
 export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): void {
   const documents = new TextDocuments(TextDocument);
   const cache = new AnalysisCache();
+  const jsonCache = new JsonRequestCache();
   const pending = new Set<string>();
   let flushScheduled = false;
   let client: ClientCapabilities = {};
@@ -43,17 +46,18 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     }
   };
 
+  /** A handler of an X12 feature: JSON request documents get the fallback (their editor's JSON support serves them). */
   const withDoc = <P extends { textDocument: { uri: string } }, R>(name: string, fallback: R, fn: (doc: TextDocument, params: P) => R) =>
     guard(name, fallback, (params: P): R => {
       const doc = documents.get(params.textDocument.uri);
-      return doc ? fn(doc, params) : fallback;
+      return doc && !isJsonDocument(doc) ? fn(doc, params) : fallback;
     });
 
   const publish = guard('validation', undefined, (uri: string) => {
     const doc = documents.get(uri);
     if (!doc) return;
-    const analysis = cache.get(doc);
-    const diagnostics = capProblems(analysis.problems, settings.maxProblems).map((p) => toDiagnostic(doc, p));
+    const problems = isJsonDocument(doc) ? jsonCache.get(doc).problems : cache.get(doc).problems;
+    const diagnostics = capProblems(problems, settings.maxProblems).map((p) => toDiagnostic(doc, p));
     void connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
   });
 
@@ -104,7 +108,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         documentFormattingProvider: true,
         codeActionProvider: text?.codeAction?.codeActionLiteralSupport ? { codeActionKinds: [CodeActionKind.QuickFix] } : true,
         inlayHintProvider: true,
-        executeCommandProvider: { commands: [COMMANDS.compact, COMMANDS.expand] },
+        executeCommandProvider: { commands: Object.values(COMMANDS) },
         ...(text?.semanticTokens
           ? { semanticTokensProvider: { legend: { tokenTypes: [...TOKEN_TYPES], tokenModifiers: [...TOKEN_MODIFIERS] }, full: true, range: true } }
           : {}),
@@ -124,6 +128,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   documents.onDidClose((event) => {
     pending.delete(event.document.uri);
     cache.delete(event.document.uri);
+    jsonCache.delete(event.document.uri);
     void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
   });
 
@@ -204,9 +209,16 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   connection.onExecuteCommand(
     guard('executeCommand', undefined, async (params: { command: string; arguments?: unknown[] }) => {
-      const layout: Layout | undefined = params.command === COMMANDS.compact ? 'compact' : params.command === COMMANDS.expand ? 'expanded' : undefined;
       const uri = typeof params.arguments?.[0] === 'string' ? params.arguments[0] : undefined;
       const doc = uri ? documents.get(uri) : undefined;
+      if (params.command === COMMANDS.toX12 || params.command === COMMANDS.toJson) {
+        // The text may come with the call, for files outside the server's document selector.
+        const text = typeof params.arguments?.[2] === 'string' ? params.arguments[2] : doc?.getText();
+        if (text === undefined || !uri) return { issues: [], error: 'Nothing to convert: the document is not open.' };
+        const kind = (params.arguments?.[1] ?? undefined) as RequestKind | undefined;
+        return params.command === COMMANDS.toX12 ? convertToX12(text, uri, kind) : convertToJson(text);
+      }
+      const layout: Layout | undefined = params.command === COMMANDS.compact ? 'compact' : params.command === COMMANDS.expand ? 'expanded' : undefined;
       if (!layout || !doc) return { applied: false };
       const edits = toEdits(doc, formatEdits(cache.get(doc), layout));
       if (edits.length === 0) return { applied: true };

@@ -66,6 +66,10 @@ export const CATALOG = {
   'too-many-components': { basis: 'x12', severity: 'error', summary: 'The composite has more components than its definition.' },
   'syntax-rule': { basis: 'x12', severity: 'error', summary: 'An X12 syntax note on the segment is broken (paired, required or conditional elements).' },
   'date-range': { basis: 'x12', severity: 'error', summary: 'A date range ends before it starts.' },
+  // JSON requests
+  'json-syntax': { basis: 'x12', severity: 'error', summary: 'The JSON request does not parse, or is not an object.' },
+  'json-field': { basis: 'x12', severity: 'warning', summary: 'A JSON field is not one of Optum\'s, or has no place in the 278 it becomes.' },
+  'json-request-kind': { basis: 'x12', severity: 'information', summary: 'The JSON body does not show which request kind it is.' },
   'dtp-format': { basis: 'x12', severity: 'error', summary: 'DTP03 does not match the format named in DTP02.' },
 } as const satisfies Record<string, CatalogEntry>;
 

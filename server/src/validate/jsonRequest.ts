@@ -1,0 +1,139 @@
+// JSON prior-auth requests through the 278 rules: the body is converted to the 278 it stands for, the 278 is
+// validated, and every problem is put back on the JSON field it came from ("subscriber.dateOfBirth: …").
+
+import { findNodeAtLocation, getNodeValue, parseTree, type Node, type ParseError } from 'jsonc-parser';
+import type { Problem } from '../problems/problem';
+import { CATALOG } from '../problems/catalog';
+import { guessRequestKind, jsonToX12, type FieldSpan, type RequestKind } from '../convert';
+import { analyzeDocument } from './document';
+
+export type FileKind = RequestKind | 'any';
+
+const FILE_KINDS: [RegExp, FileKind][] = [
+  [/\.inquiry\.json$/i, 'inquiry'],
+  [/\.submission\.json$/i, 'submission'],
+  [/\.noa\.json$/i, 'noa'],
+];
+
+/** The request kind a file name promises (*.inquiry.json …); 'any' for other JSON files (*.278.json). */
+export function kindFromFileName(uri: string): FileKind {
+  return FILE_KINDS.find(([re]) => re.test(uri))?.[1] ?? 'any';
+}
+
+/** Words for jsonc-parser's error codes (ParseErrorCode numbers). */
+const SYNTAX_WORDS: Record<number, string> = {
+  1: 'unexpected character',
+  2: 'invalid number',
+  3: 'a property name is expected here',
+  4: 'a value is expected here',
+  5: 'a colon is expected after the property name',
+  6: 'a comma is expected here',
+  7: 'a closing brace "}" is expected',
+  8: 'a closing bracket "]" is expected',
+  9: 'the file ends too early',
+  10: 'comments are not allowed in a JSON request',
+  11: 'the comment is not closed',
+  12: 'the string is not closed',
+  13: 'the number is not complete',
+  14: 'invalid escape in a string',
+  15: 'invalid Unicode in a string',
+  16: 'invalid character in a string',
+};
+
+function problem(code: keyof typeof CATALOG, severity: Problem['severity'], start: number, end: number, message: string): Problem {
+  return { code, severity, start, end, message };
+}
+
+/** "a.b[2].c" → ["a", "b", 2, "c"]. */
+export function pathSegments(path: string): (string | number)[] {
+  const out: (string | number)[] = [];
+  for (const part of path.split('.')) {
+    if (!part) continue;
+    const match = /^([^[]*)((?:\[\d+\])*)$/.exec(part);
+    if (!match) {
+      out.push(part);
+      continue;
+    }
+    if (match[1]) out.push(match[1]);
+    for (const index of match[2].matchAll(/\[(\d+)\]/g)) out.push(Number(index[1]));
+  }
+  return out;
+}
+
+/** Where to show a problem about `path`: a leaf's value, an object's property name, an array item's first character. */
+function rangeOf(root: Node, path: string): [number, number] {
+  const segments = pathSegments(path);
+  let node: Node | undefined;
+  for (let n = segments.length; n > 0 && !node; n--) node = findNodeAtLocation(root, segments.slice(0, n));
+  if (!node) return [root.offset, root.offset + 1];
+  if (node.type === 'object' || node.type === 'array') {
+    const key = node.parent?.type === 'property' ? node.parent.children?.[0] : undefined;
+    return key ? [key.offset, key.offset + key.length] : [node.offset, node.offset + 1];
+  }
+  return [node.offset, node.offset + node.length];
+}
+
+/** The property name of a field (for problems about the field itself, e.g. an unknown name). */
+function keyRangeOf(root: Node, path: string): [number, number] {
+  const node = findNodeAtLocation(root, pathSegments(path));
+  const key = node?.parent?.type === 'property' ? node.parent.children?.[0] : undefined;
+  return key ? [key.offset, key.offset + key.length] : rangeOf(root, path);
+}
+
+/**
+ * The innermost field whose X12 span holds [start, end); when none holds all of it (a CCYYMMDD-CCYYMMDD range built
+ * from a begin and an end date), the innermost field that holds its start.
+ */
+function fieldAt(fields: readonly FieldSpan[], start: number, end: number): FieldSpan | undefined {
+  let holding: FieldSpan | undefined;
+  let starting: FieldSpan | undefined;
+  const smaller = (f: FieldSpan, than: FieldSpan | undefined) => !than || f.end - f.start < than.end - than.start;
+  for (const f of fields) {
+    if (f.start <= start && end <= Math.max(f.end, f.start + 1) && smaller(f, holding)) holding = f;
+    if (f.start <= start && start < Math.max(f.end, f.start + 1) && smaller(f, starting)) starting = f;
+  }
+  return holding && starting && smaller(starting, holding) && holding.end - holding.start > end - start + 1 ? starting : holding ?? starting;
+}
+
+export interface JsonRequestAnalysis {
+  readonly kind?: RequestKind;
+  readonly problems: Problem[];
+}
+
+export function analyzeJsonRequest(text: string, fileKind: FileKind): JsonRequestAnalysis {
+  const errors: ParseError[] = [];
+  const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false });
+  if (errors.length > 0 || !root) {
+    const problems = errors.slice(0, 20).map((e) => problem('json-syntax', 'error', e.offset, e.offset + Math.max(1, e.length), `This is not valid JSON: ${SYNTAX_WORDS[e.error] ?? 'syntax error'}.`));
+    if (problems.length === 0) problems.push(problem('json-syntax', 'error', 0, Math.min(1, text.length), 'This is not valid JSON: the file is empty.'));
+    return { problems };
+  }
+  const value = getNodeValue(root) as unknown;
+  if (root.type !== 'object') {
+    return { problems: [problem('json-syntax', 'error', root.offset, root.offset + 1, 'An Optum prior-auth request is a JSON object ({ … }), not an array or a single value.')] };
+  }
+  const kind = fileKind === 'any' ? guessRequestKind(value) : fileKind;
+  if (!kind) {
+    return {
+      problems: [problem('json-request-kind', 'information', root.offset, root.offset + 1, 'The body does not show whether it is an inquiry, a submission or a notice of admission; name the file *.inquiry.json, *.submission.json or *.noa.json to have it checked against the 278 rules.')],
+    };
+  }
+  const converted = jsonToX12(value, kind);
+  const problems: Problem[] = [];
+  for (const issue of converted.issues) {
+    const [start, end] = keyRangeOf(root, issue.path);
+    problems.push(problem('json-field', issue.severity, start, end, issue.message));
+  }
+  const seen = new Set<string>();
+  for (const p of analyzeDocument(converted.x12).problems) {
+    const field = fieldAt(converted.fields, p.start, p.end);
+    const [start, end] = field ? rangeOf(root, field.path) : [root.offset, root.offset + 1];
+    const message = field ? `${field.path}: ${p.message}` : `In the 278 this request becomes: ${p.message}`;
+    const key = `${start}:${p.code}:${message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    problems.push({ code: p.code, severity: p.severity, start, end, message });
+  }
+  problems.sort((a, b) => a.start - b.start || a.end - b.end);
+  return { kind, problems };
+}
