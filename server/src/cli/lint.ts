@@ -5,23 +5,27 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Problem } from '../problems/problem';
 import { analyzeDocument, capProblems } from '../validate/document';
+import { analyzeJsonRequest, kindFromFileName } from '../validate/jsonRequest';
+import { toSarif } from './sarif';
 import { LineIndex } from '../x12/lines';
 import type { CliIo } from './io';
 
-export const LINT_HELP = `Usage: prior-auth lint [--format text|json] FILE… | DIR | -
+export const LINT_HELP = `Usage: prior-auth lint [--format text|json|sarif] FILE… | DIR | -
 
-Checks X12 278 files and prints one line per problem:
+Checks X12 278 files and Optum JSON request bodies and prints one line per problem:
   file:line:col: severity code message
-Directories are searched for .x12, .edi and .278 files; "-" reads standard input.
+Directories are searched for .x12, .edi and .278 files and for *.inquiry.json, *.submission.json, *.noa.json and
+*.278.json request bodies; "-" reads X12 from standard input.
 
 Options:
-  --format text|json   output format (default text)
+  --format text|json|sarif   output format (default text; sarif is SARIF 2.1.0 for code-scanning tools)
   --max-problems N     problems shown per file (default 500)
   -h, --help           show this help
 
 Exit status: 0 no errors, 1 errors found, 2 a file could not be read.`;
 
 export const X12_EXTENSIONS = ['.x12', '.edi', '.278'];
+export const JSON_REQUEST_EXTENSIONS = ['.inquiry.json', '.submission.json', '.noa.json', '.278.json'];
 
 export interface FileReport {
   readonly file: string;
@@ -66,9 +70,11 @@ export async function expandInputs(inputs: readonly string[], extensions: readon
   return { files, unreadable };
 }
 
-export function lintText(text: string, maxProblems: number): LocatedProblem[] {
+/** Problems of one file: JSON request bodies by their name, everything else as X12. */
+export function lintText(text: string, maxProblems: number, file = ''): LocatedProblem[] {
   const lines = new LineIndex(text);
-  return capProblems(analyzeDocument(text).problems, maxProblems).map((p) => {
+  const problems = /\.json$/i.test(file) ? analyzeJsonRequest(text, kindFromFileName(file)).problems : analyzeDocument(text).problems;
+  return capProblems(problems, maxProblems).map((p) => {
     const from = lines.position(p.start);
     const to = lines.position(p.end);
     return { ...p, line: from.line + 1, column: from.character + 1, endLine: to.line + 1, endColumn: to.character + 1 };
@@ -94,8 +100,8 @@ export async function runLint(argv: string[], io: CliIo): Promise<number> {
     return 0;
   }
   const format = values.format;
-  if (format !== 'text' && format !== 'json') {
-    io.err(`Unknown --format "${format}"; use text or json.`);
+  if (format !== 'text' && format !== 'json' && format !== 'sarif') {
+    io.err(`Unknown --format "${format}"; use text, json or sarif.`);
     return 2;
   }
   const maxProblems = Number(values['max-problems']);
@@ -107,7 +113,7 @@ export async function runLint(argv: string[], io: CliIo): Promise<number> {
     io.err('lint needs at least one FILE, DIR or "-".\n\n' + LINT_HELP);
     return 2;
   }
-  const { files, unreadable } = await expandInputs(positionals, X12_EXTENSIONS);
+  const { files, unreadable } = await expandInputs(positionals, [...X12_EXTENSIONS, ...JSON_REQUEST_EXTENSIONS]);
   const reports: FileReport[] = [];
   let failed = unreadable.length > 0;
   for (const path of unreadable) io.err(`${path}: cannot read (no such file or directory)`);
@@ -120,9 +126,10 @@ export async function runLint(argv: string[], io: CliIo): Promise<number> {
       failed = true;
       continue;
     }
-    reports.push({ file: file === '-' ? '<stdin>' : file, problems: lintText(text, maxProblems) });
+    reports.push({ file: file === '-' ? '<stdin>' : file, problems: lintText(text, maxProblems, file) });
   }
   if (format === 'json') io.out(JSON.stringify(reports.map((r) => ({ file: r.file, problems: r.problems })), null, 2));
+  else if (format === 'sarif') io.out(JSON.stringify(toSarif(reports), null, 2));
   else for (const report of reports) for (const line of formatText(report)) io.out(line);
   if (format === 'text') {
     const errors = reports.reduce((n, r) => n + r.problems.filter((p) => p.severity === 'error').length, 0);

@@ -3,12 +3,18 @@
 import { processIo, type CliIo } from './io';
 import { runLint } from './lint';
 import { runSandbox } from './sandbox';
+import { runFmt } from './fmt';
+import { runConvert } from './convert';
+import { runSend } from './send';
 
 const HELP = `Usage: prior-auth <command> [options]
 
 Commands:
-  lint FILE…|DIR|-   check X12 278 files and print their problems
-  sandbox            run Optum's prior-auth sandbox behaviour locally
+  lint FILE…|DIR|-          check X12 278 files and JSON request bodies; text, JSON or SARIF output
+  fmt [--compact] FILE…     one segment per line (or one line); --check for CI
+  convert --to x12|json F   JSON request ⇄ X12 278
+  send [--env E] FILE…      send files to the Prior Authorization API (credentials from the environment)
+  sandbox                   run Optum's prior-auth sandbox behaviour locally
 
 Run "prior-auth <command> --help" for a command's options.`;
 
@@ -16,6 +22,9 @@ type Command = (argv: string[], io: CliIo) => Promise<number>;
 
 const COMMANDS: Record<string, Command> = {
   lint: runLint,
+  fmt: runFmt,
+  convert: runConvert,
+  send: runSend,
   sandbox: runSandbox,
 };
 
