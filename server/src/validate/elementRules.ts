@@ -1,23 +1,22 @@
 // Element-level rules for one segment: count, usage, length, data type, code lists, composites, repetitions,
-// X12 syntax notes and qualified dates. Driven entirely by the dictionary and the guide tables.
+// X12 syntax notes and qualified dates. Driven entirely by the dictionary and the guide tables, which are compiled
+// once per guide segment into per-position slots; messages are only built when something is wrong.
 
-import type { SegmentTable } from '../x12/scanner';
+import { HAS_REPETITION, type SegmentTable } from '../x12/scanner';
 import { elementLabel, splitSpan, type Span } from '../x12/segments';
-import type { CompositeDef, ComponentUse, Confidence, ElementDef, ElementUse, GuideSegment, SegmentDef, SyntaxRule, Usage } from '../guide/types';
+import type { CompositeDef, ComponentUse, Confidence, ElementDef, GuideLoop, GuideSegment, SegmentDef, SyntaxRule, Usage } from '../guide/types';
 import { ELEMENTS } from '../guide/elements';
 import { COMPOSITES } from '../guide/composites';
 import { CODE_LISTS } from '../guide/codeLists';
-import { COMPOSITE_DATE_PAIRS, DATE_FORMAT_PAIRS } from '../guide/dateFormats';
+import { COMPOSITE_DATE_PAIRS, DATE_FORMAT_PAIRS, type DateFormatPair } from '../guide/dateFormats';
 import type { Reporter } from './reporter';
 import { checkDate, checkDateRange, checkDecimal, checkInteger, checkTime, numericLength } from './values';
 
-export interface SegmentContext {
-  readonly def: SegmentDef;
-  /** The guide's use of this segment here; absent when the segment matched nothing in the guide. */
-  readonly use?: GuideSegment;
-  /** Where the segment stands, for messages, e.g. "in 2010C Subscriber Name". */
-  readonly where: string;
-  readonly confidence: Confidence;
+/** Where a segment stands, for messages: a loop ("in 2010C Subscriber Name") or a fixed phrase ("in the ISA"). */
+export type Scope = GuideLoop | string;
+
+function whereText(scope: Scope): string {
+  return typeof scope === 'string' ? scope : `in ${scope.id} ${scope.name}`;
 }
 
 const codeSets = new WeakMap<readonly string[], Set<string>>();
@@ -45,10 +44,6 @@ export function describeCodes(element: ElementDef | undefined, codes: readonly s
   return parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(', ')} or ${parts[parts.length - 1]}`;
 }
 
-function elementUse(use: GuideSegment | undefined, pos: number): ElementUse | undefined {
-  return use?.elements?.[pos];
-}
-
 /** Usage of a position in a guide context: listed, else not used when the listing is complete, else situational. */
 export function usageOf(use: GuideSegment | undefined, pos: number): Usage {
   const eu = use?.elements?.[pos];
@@ -56,8 +51,90 @@ export function usageOf(use: GuideSegment | undefined, pos: number): Usage {
   return use?.elementsComplete ? 'N' : 'S';
 }
 
-export function checkSegmentElements(t: SegmentTable, seg: number, ctx: SegmentContext, r: Reporter): void {
-  const { def, use } = ctx;
+/**
+ * A code of up to three ASCII characters as a number, so a value can be looked up without slicing a string;
+ * -1 for anything longer or non-ASCII.
+ */
+function shortKey(text: string, start: number, end: number): number {
+  const n = end - start;
+  if (n < 1 || n > 3) return -1;
+  let key = n;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 127) return -1;
+    key = (key << 7) | c;
+  }
+  return key;
+}
+
+const shortSets = new WeakMap<readonly string[], Set<number> | null>();
+
+/** The codes as numeric keys, when every one of them is short enough; null otherwise. */
+function shortCodeSet(codes: readonly string[]): Set<number> | null {
+  let set = shortSets.get(codes);
+  if (set === undefined) {
+    const keys = codes.map((c) => shortKey(c, 0, c.length));
+    set = keys.every((k) => k >= 0) ? new Set(keys) : null;
+    shortSets.set(codes, set);
+  }
+  return set;
+}
+
+/** Everything the rules need about one element position, resolved once per guide segment. */
+interface Slot {
+  readonly number: string;
+  readonly element?: ElementDef;
+  readonly composite?: CompositeDef;
+  readonly usage: Usage;
+  readonly codes?: Set<string>;
+  /** The same codes as numeric keys (see shortKey), when all are short. */
+  readonly shortCodes?: Set<number> | null;
+  readonly codeList?: readonly string[];
+  readonly repeat: number;
+  readonly confidence?: Confidence;
+  readonly components?: readonly ComponentUse[];
+}
+
+interface Plan {
+  /** slots[pos], pos 1-based; slots[0] unused. */
+  readonly slots: readonly Slot[];
+  readonly datePairs: readonly DateFormatPair[];
+}
+
+const plans = new WeakMap<object, Plan>();
+
+function planFor(def: SegmentDef, use: GuideSegment | undefined): Plan {
+  const key: object = use ?? def;
+  let plan = plans.get(key);
+  if (plan) return plan;
+  const slots: Slot[] = [undefined as unknown as Slot];
+  for (let pos = 1; pos <= def.elements.length; pos++) {
+    const number = def.elements[pos - 1];
+    const eu = use?.elements?.[pos];
+    slots.push({
+      number,
+      element: ELEMENTS[number],
+      composite: COMPOSITES[number],
+      usage: usageOf(use, pos),
+      codes: eu?.codes && eu.codes.length > 0 ? codeSet(eu.codes) : undefined,
+      shortCodes: eu?.codes && eu.codes.length > 0 ? shortCodeSet(eu.codes) : undefined,
+      codeList: eu?.codes,
+      repeat: eu?.repeat ?? 1,
+      confidence: eu?.confidence,
+      components: eu?.components,
+    });
+  }
+  plan = { slots, datePairs: DATE_FORMAT_PAIRS.filter((p) => p.segment === def.id) };
+  plans.set(key, plan);
+  return plan;
+}
+
+/**
+ * Checks the elements of segment `seg` against its dictionary entry and, when it matched one, the guide's use of it.
+ * `scope` names where it stands for messages; `confidence` is the guide's confidence in the segment's use.
+ */
+export function checkSegmentElements(t: SegmentTable, seg: number, def: SegmentDef, use: GuideSegment | undefined, scope: Scope, confidence: Confidence, r: Reporter): void {
+  const { slots, datePairs } = planFor(def, use);
   const id = t.ids[seg];
   const first = t.segElem[seg];
   const next = t.segElem[seg + 1];
@@ -70,69 +147,75 @@ export function checkSegmentElements(t: SegmentTable, seg: number, ctx: SegmentC
     r.add('too-many-elements', extraStart, t.segEnd[seg], `${id} has ${count} elements; it is defined with ${defined}. Remove the extra elements.`);
   }
 
+  // ISA11 and ISA16 hold delimiters themselves, so the ISA is never split on them.
+  const repetition = (t.segFlags[seg] & HAS_REPETITION) !== 0 && id !== 'ISA' && t.delimiters ? t.delimiters.repetition : -1;
   const upTo = Math.min(count, defined);
   for (let pos = 1; pos <= defined; pos++) {
-    const eu = elementUse(use, pos);
-    const usage = usageOf(use, pos);
-    const confidence = eu?.confidence ?? ctx.confidence;
+    const slot = slots[pos];
+    const usage = slot.usage;
     let start = -1;
     let end = -1;
     if (pos <= upTo) {
-      start = t.elemStart[first + pos];
-      end = first + pos + 1 < next ? t.elemStart[first + pos + 1] - 1 : t.segEnd[seg];
+      const idx = first + pos;
+      start = t.elemStart[idx];
+      end = idx + 1 < next ? t.elemStart[idx + 1] - 1 : t.segEnd[seg];
     }
     if (end <= start) {
       if (usage === 'R') {
-        const number = def.elements[pos - 1];
-        const name = (ELEMENTS[number] ?? COMPOSITES[number])?.name ?? number;
+        const name = (slot.element ?? slot.composite)?.name ?? slot.number;
         const at = start >= 0 ? start - 1 : t.segStart[seg];
         const atEnd = start >= 0 ? start : t.segStart[seg] + id.length;
-        r.add('required-element', at, atEnd, `${elementLabel(id, pos)} (${name}) is required ${ctx.where}.`, confidence);
+        r.add('required-element', at, atEnd, `${elementLabel(id, pos)} (${name}) is required ${whereText(scope)}.`, slot.confidence ?? confidence);
       }
       continue;
     }
     if (usage === 'N') {
-      r.add('element-not-used', start, end, `${elementLabel(id, pos)} is not used ${ctx.where}; leave it empty.`, confidence);
+      r.add('element-not-used', start, end, `${elementLabel(id, pos)} is not used ${whereText(scope)}; leave it empty.`, slot.confidence ?? confidence);
       continue;
     }
-    const number = def.elements[pos - 1];
-    const composite = COMPOSITES[number];
-    // ISA11 and ISA16 hold delimiters themselves, so the ISA is never split on them.
-    const repetition = t.delimiters && id !== 'ISA' ? t.delimiters.repetition : -1;
-    const maxRepeat = eu?.repeat ?? 1;
-    const reps: Span[] = maxRepeat > 1 || hasChar(text, start, end, repetition) ? splitSpan(text, start, end, repetition) : [{ start, end }];
-    if (reps.length > maxRepeat) {
-      r.add('too-many-repeats', start, end, `${elementLabel(id, pos)} repeats ${reps.length} times (separated by "${String.fromCharCode(repetition)}"); it allows ${maxRepeat === 1 ? 'no repetition' : `${maxRepeat} at most`}.`, confidence);
+    if (repetition < 0 && slot.repeat === 1) {
+      if (slot.composite) checkComposite(t, seg, pos, start, end, slot, scope, slot.confidence ?? confidence, r);
+      else if (slot.element) {
+        // The common case, a short code that is allowed, costs no string.
+        if (slot.shortCodes && slot.element.type === 'ID' && slot.shortCodes.has(shortKey(text, start, end))) continue;
+        checkSimple(text, start, end, slot.element, slot.codes, slot.codeList, scope, slot.confidence ?? confidence, r, id, pos, 0);
+      }
+      continue;
+    }
+    const reps: Span[] = splitSpan(text, start, end, repetition >= 0 ? repetition : t.delimiters?.repetition ?? -1);
+    if (reps.length > slot.repeat) {
+      const sep = String.fromCharCode(t.delimiters!.repetition);
+      r.add('too-many-repeats', start, end, `${elementLabel(id, pos)} repeats ${reps.length} times (separated by "${sep}"); it allows ${slot.repeat === 1 ? 'no repetition' : `${slot.repeat} at most`}.`, slot.confidence ?? confidence);
     }
     for (const rep of reps) {
       if (rep.end <= rep.start) continue;
-      if (composite) checkComposite(t, seg, pos, rep, composite, eu, ctx, confidence, r);
-      else checkSimple(text, rep, ELEMENTS[number], eu?.codes, ctx, confidence, r, elementLabel(id, pos));
+      if (slot.composite) checkComposite(t, seg, pos, rep.start, rep.end, slot, scope, slot.confidence ?? confidence, r);
+      else if (slot.element) checkSimple(text, rep.start, rep.end, slot.element, slot.codes, slot.codeList, scope, slot.confidence ?? confidence, r, id, pos, 0);
     }
   }
 
-  if (def.syntax) for (const rule of def.syntax) checkSyntax(t, seg, id, rule, ctx, r);
-  checkQualifiedDates(t, seg, id, ctx, r);
+  if (def.syntax) for (const rule of def.syntax) checkSyntax(t, seg, id, rule, confidence, r);
+  for (const pair of datePairs) checkQualifiedDate(t, seg, id, pair, confidence, r);
 }
 
-function hasChar(text: string, start: number, end: number, c: number): boolean {
-  if (c < 0) return false;
-  for (let i = start; i < end; i++) if (text.charCodeAt(i) === c) return true;
-  return false;
+function label(id: string, pos: number, component: number): string {
+  return component > 0 ? `${elementLabel(id, pos)}-${component}` : elementLabel(id, pos);
 }
 
 function checkSimple(
   text: string,
-  span: Span,
-  element: ElementDef | undefined,
-  codes: readonly string[] | undefined,
-  ctx: SegmentContext,
+  start: number,
+  end: number,
+  element: ElementDef,
+  codes: Set<string> | undefined,
+  codeList: readonly string[] | undefined,
+  scope: Scope,
   confidence: Confidence,
   r: Reporter,
-  label: string,
+  id: string,
+  pos: number,
+  component: number,
 ): void {
-  const { start, end } = span;
-  if (!element) return;
   const type = element.type;
   let value: string | undefined;
   let length = end - start;
@@ -140,7 +223,7 @@ function checkSimple(
     value = text.slice(start, end);
     const bad = type === 'R' ? checkDecimal(value) : checkInteger(value);
     if (bad) {
-      r.add('element-type', start, end, `${label} "${value}" is not a valid ${type === 'R' ? 'decimal number' : 'number'}: ${bad}.`, confidence);
+      r.add('element-type', start, end, `${label(id, pos, component)} "${value}" is not a valid ${type === 'R' ? 'decimal number' : 'number'}: ${bad}.`, confidence);
       return;
     }
     length = numericLength(value);
@@ -148,77 +231,70 @@ function checkSimple(
   if (length < element.min || length > element.max) {
     value ??= text.slice(start, end);
     const range = element.min === element.max ? `exactly ${element.min}` : `${element.min} to ${element.max}`;
-    r.add('element-length', start, end, `${label} "${value}" has ${length} character${length === 1 ? '' : 's'}; ${label} (${element.name}) takes ${range}.`, confidence);
+    const l = label(id, pos, component);
+    r.add('element-length', start, end, `${l} "${value}" has ${length} character${length === 1 ? '' : 's'}; ${l} (${element.name}) takes ${range}.`, confidence);
     return;
   }
   if (type === 'DT') {
     value ??= text.slice(start, end);
     const bad = checkDate(value, element.max === 6);
-    if (bad) r.add('invalid-date', start, end, `${label} "${value}" is not a real date: ${bad}.`, confidence);
+    if (bad) r.add('invalid-date', start, end, `${label(id, pos, component)} "${value}" is not a real date: ${bad}.`, confidence);
     return;
   }
   if (type === 'TM') {
     value ??= text.slice(start, end);
     const bad = checkTime(value);
-    if (bad) r.add('invalid-time', start, end, `${label} "${value}" is not a valid time: ${bad}.`, confidence);
+    if (bad) r.add('invalid-time', start, end, `${label(id, pos, component)} "${value}" is not a valid time: ${bad}.`, confidence);
     return;
   }
-  if (codes && codes.length > 0) {
+  if (codes) {
     value ??= text.slice(start, end);
-    if (!codeSet(codes).has(value)) {
+    if (!codes.has(value)) {
       const known = codeName(element, value);
       const what = known ? ` (${known})` : '';
-      r.add('code-value', start, end, `${label} "${value}"${what} is not allowed ${ctx.where}; use ${describeCodes(element, codes)}.`, confidence);
+      r.add('code-value', start, end, `${label(id, pos, component)} "${value}"${what} is not allowed ${whereText(scope)}; use ${describeCodes(element, codeList!)}.`, confidence);
     }
   }
 }
 
-function checkComposite(
-  t: SegmentTable,
-  seg: number,
-  pos: number,
-  span: Span,
-  composite: CompositeDef,
-  eu: ElementUse | undefined,
-  ctx: SegmentContext,
-  confidence: Confidence,
-  r: Reporter,
-): void {
+function checkComposite(t: SegmentTable, seg: number, pos: number, start: number, end: number, slot: Slot, scope: Scope, confidence: Confidence, r: Reporter): void {
   const text = t.text;
   const id = t.ids[seg];
+  const composite = slot.composite!;
   const componentSep = t.delimiters ? t.delimiters.component : -1;
-  const parts = splitSpan(text, span.start, span.end, componentSep);
-  const label = elementLabel(id, pos);
+  const parts = splitSpan(text, start, end, componentSep);
   if (parts.length > composite.components.length) {
     const from = parts[composite.components.length].start - 1;
-    r.add('too-many-components', from, span.end, `${label} has ${parts.length} components; ${composite.name} has ${composite.components.length}.`, confidence);
+    r.add('too-many-components', from, end, `${elementLabel(id, pos)} has ${parts.length} components; ${composite.name} has ${composite.components.length}.`, confidence);
   }
-  const uses: readonly ComponentUse[] | undefined = eu?.components;
+  const uses = slot.components;
   for (let i = 0; i < composite.components.length; i++) {
     const cu = uses?.[i];
     const usage: Usage = cu ? cu.usage : uses ? 'N' : 'S';
     const part = parts[i];
     const present = part !== undefined && part.end > part.start;
-    const compLabel = `${label}-${i + 1}`;
     if (!present) {
       if (usage === 'R') {
         const name = ELEMENTS[composite.components[i]]?.name ?? composite.components[i];
-        const at = part ? Math.max(part.start - 1, span.start) : span.end;
-        r.add('required-element', at, part ? part.start : span.end, `${compLabel} (${name}) is required ${ctx.where}.`, confidence);
+        const at = part ? Math.max(part.start - 1, start) : end;
+        r.add('required-element', at, part ? part.start : end, `${label(id, pos, i + 1)} (${name}) is required ${whereText(scope)}.`, confidence);
       }
       continue;
     }
     if (usage === 'N') {
-      r.add('element-not-used', part.start, part.end, `${compLabel} is not used ${ctx.where}; leave it empty.`, confidence);
+      r.add('element-not-used', part.start, part.end, `${label(id, pos, i + 1)} is not used ${whereText(scope)}; leave it empty.`, confidence);
       continue;
     }
-    checkSimple(text, part, ELEMENTS[composite.components[i]], cu?.codes, ctx, confidence, r, compLabel);
+    const element = ELEMENTS[composite.components[i]];
+    if (element) checkSimple(text, part.start, part.end, element, cu?.codes && cu.codes.length > 0 ? codeSet(cu.codes) : undefined, cu?.codes, scope, confidence, r, id, pos, i + 1);
   }
   const datePair = COMPOSITE_DATE_PAIRS[composite.number];
   if (datePair) {
     const q = parts[datePair.qualifier - 1];
     const v = parts[datePair.value - 1];
-    if (q && v && v.end > v.start) checkFormattedDate(text.slice(q.start, q.end), v, text, `${label}-${datePair.value}`, `${label}-${datePair.qualifier}`, confidence, r);
+    if (q && v && v.end > v.start) {
+      checkFormattedDate(text.slice(q.start, q.end), v, text, `${elementLabel(id, pos)}-${datePair.value}`, `${elementLabel(id, pos)}-${datePair.qualifier}`, confidence, r);
+    }
   }
 }
 
@@ -230,55 +306,54 @@ function present(t: SegmentTable, seg: number, pos: number): boolean {
   return end > t.elemStart[idx];
 }
 
-function listLabels(id: string, positions: readonly number[]): string {
+function listLabels(id: string, positions: readonly number[], last = 'and'): string {
   const labels = positions.map((p) => elementLabel(id, p));
   if (labels.length === 1) return labels[0];
-  return labels.length === 2 ? `${labels[0]} and ${labels[1]}` : `${labels.slice(0, -1).join(', ')} and ${labels[labels.length - 1]}`;
+  return `${labels.slice(0, -1).join(', ')} ${last} ${labels[labels.length - 1]}`;
 }
 
-function checkSyntax(t: SegmentTable, seg: number, id: string, rule: SyntaxRule, ctx: SegmentContext, r: Reporter): void {
-  const has = rule.positions.map((p) => present(t, seg, p));
-  const n = has.filter(Boolean).length;
-  const all = listLabels(id, rule.positions);
+function checkSyntax(t: SegmentTable, seg: number, id: string, rule: SyntaxRule, confidence: Confidence, r: Reporter): void {
+  const positions = rule.positions;
+  let n = 0;
+  for (const p of positions) if (present(t, seg, p)) n++;
+  const first = present(t, seg, positions[0]);
   let message: string | undefined;
   switch (rule.kind) {
     case 'P':
-      if (n > 0 && n < has.length) message = `${all} go together: use all of them or none.`;
+      if (n > 0 && n < positions.length) message = `${listLabels(id, positions)} go together: use all of them or none.`;
       break;
     case 'R':
-      if (n === 0) message = `At least one of ${all.replace(' and ', ' or ')} is required.`;
+      if (n === 0) message = `At least one of ${listLabels(id, positions, 'or')} is required.`;
       break;
     case 'E':
-      if (n > 1) message = `Only one of ${all.replace(' and ', ' or ')} may be used.`;
+      if (n > 1) message = `Only one of ${listLabels(id, positions, 'or')} may be used.`;
       break;
     case 'C':
-      if (has[0] && n < has.length) message = `When ${elementLabel(id, rule.positions[0])} is used, ${listLabels(id, rule.positions.slice(1))} ${rule.positions.length > 2 ? 'are' : 'is'} required too.`;
+      if (first && n < positions.length) message = `When ${elementLabel(id, positions[0])} is used, ${listLabels(id, positions.slice(1))} ${positions.length > 2 ? 'are' : 'is'} required too.`;
       break;
     case 'L':
-      if (has[0] && n < 2) message = `When ${elementLabel(id, rule.positions[0])} is used, at least one of ${listLabels(id, rule.positions.slice(1)).replace(' and ', ' or ')} is required.`;
+      if (first && n < 2) message = `When ${elementLabel(id, positions[0])} is used, at least one of ${listLabels(id, positions.slice(1), 'or')} is required.`;
       break;
   }
-  if (message) r.add('syntax-rule', t.segStart[seg], t.segEnd[seg], message, ctx.confidence);
+  if (message) r.add('syntax-rule', t.segStart[seg], t.segEnd[seg], message, confidence);
 }
 
-function checkQualifiedDates(t: SegmentTable, seg: number, id: string, ctx: SegmentContext, r: Reporter): void {
-  for (const pair of DATE_FORMAT_PAIRS) {
-    if (pair.segment !== id) continue;
-    const qIdx = t.segElem[seg] + pair.qualifierPosition;
-    const vIdx = t.segElem[seg] + pair.valuePosition;
-    const next = t.segElem[seg + 1];
-    if (vIdx >= next) continue;
-    const vStart = t.elemStart[vIdx];
-    const vEnd = vIdx + 1 < next ? t.elemStart[vIdx + 1] - 1 : t.segEnd[seg];
-    if (vEnd <= vStart) continue;
-    const qStart = t.elemStart[qIdx];
-    const qEnd = qIdx + 1 < next ? t.elemStart[qIdx + 1] - 1 : t.segEnd[seg];
-    const qualifier = t.text.slice(qStart, qEnd);
-    checkFormattedDate(qualifier, { start: vStart, end: vEnd }, t.text, elementLabel(id, pair.valuePosition), elementLabel(id, pair.qualifierPosition), ctx.confidence, r);
-  }
+function checkQualifiedDate(t: SegmentTable, seg: number, id: string, pair: DateFormatPair, confidence: Confidence, r: Reporter): void {
+  const qIdx = t.segElem[seg] + pair.qualifierPosition;
+  const vIdx = t.segElem[seg] + pair.valuePosition;
+  const next = t.segElem[seg + 1];
+  if (vIdx >= next) return;
+  const vStart = t.elemStart[vIdx];
+  const vEnd = vIdx + 1 < next ? t.elemStart[vIdx + 1] - 1 : t.segEnd[seg];
+  if (vEnd <= vStart) return;
+  const qStart = t.elemStart[qIdx];
+  const qEnd = qIdx + 1 < next ? t.elemStart[qIdx + 1] - 1 : t.segEnd[seg];
+  const qualifier = t.text.slice(qStart, qEnd);
+  checkFormattedDate(qualifier, { start: vStart, end: vEnd }, t.text, elementLabel(id, pair.valuePosition), elementLabel(id, pair.qualifierPosition), confidence, r);
 }
 
-function checkFormattedDate(qualifier: string, span: Span, text: string, label: string, qualifierLabel: string, confidence: Confidence, r: Reporter): void {
+function checkFormattedDate(qualifier: string, span: Span, text: string, valueLabel: string, qualifierLabel: string, confidence: Confidence, r: Reporter): void {
+  if (qualifier !== 'D8' && qualifier !== 'RD8') return;
   const value = text.slice(span.start, span.end);
   if (qualifier === 'D8') {
     const bad = checkDate(value);
@@ -288,28 +363,28 @@ function checkFormattedDate(qualifier: string, span: Span, text: string, label: 
         value.length === 8 ? 'invalid-date' : 'dtp-format',
         span.start,
         span.end,
-        `${label} "${value}" is not a real CCYYMMDD date (${qualifierLabel} is D8): ${bad}.`,
+        `${valueLabel} "${value}" is not a real CCYYMMDD date (${qualifierLabel} is D8): ${bad}.`,
         confidence,
         fix ? { title: `Change to ${fix}`, start: span.start, end: span.end, newText: fix } : undefined,
       );
     }
-  } else if (qualifier === 'RD8') {
-    const bad = checkDateRange(value);
-    if (bad) {
-      const fix = bad.kind === 'format' ? reformatRange(value) : undefined;
-      r.add(
-        bad.kind === 'order' ? 'date-range' : value.length === 17 ? 'invalid-date' : 'dtp-format',
-        span.start,
-        span.end,
-        `${label} "${value}" is not a valid CCYYMMDD-CCYYMMDD range (${qualifierLabel} is RD8): ${bad.reason}.`,
-        confidence,
-        fix ? { title: `Change to ${fix}`, start: span.start, end: span.end, newText: fix } : undefined,
-      );
-    }
+    return;
+  }
+  const bad = checkDateRange(value);
+  if (bad) {
+    const fix = bad.kind === 'format' ? reformatRange(value) : undefined;
+    r.add(
+      bad.kind === 'order' ? 'date-range' : value.length === 17 ? 'invalid-date' : 'dtp-format',
+      span.start,
+      span.end,
+      `${valueLabel} "${value}" is not a valid CCYYMMDD-CCYYMMDD range (${qualifierLabel} is RD8): ${bad.reason}.`,
+      confidence,
+      fix ? { title: `Change to ${fix}`, start: span.start, end: span.end, newText: fix } : undefined,
+    );
   }
 }
 
-/** Rewrites a date whose intent is clear (MM/DD/CCYY, CCYY-MM-DD, MMDDCCYY-looking with separators) as CCYYMMDD. */
+/** Rewrites a date whose intent is clear (MM/DD/CCYY, CCYY-MM-DD and the like) as CCYYMMDD. */
 export function reformatDate(value: string): string | undefined {
   let m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(value);
   let candidate: string | undefined;
@@ -326,4 +401,3 @@ function reformatRange(value: string): string | undefined {
   const to = /^\d{8}$/.test(parts[1]) && !checkDate(parts[1]) ? parts[1] : reformatDate(parts[1]);
   return from && to && from <= to ? `${from}-${to}` : undefined;
 }
-

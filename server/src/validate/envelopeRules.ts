@@ -25,6 +25,8 @@ function expectValue(t: SegmentTable, seg: number, pos: number, expected: string
   r.add(code, start, Math.max(end, start), message(actual), 'C', fix);
 }
 
+const ENVELOPE_SCOPES: Record<string, string> = { ISA: 'in the ISA', GS: 'in the GS', GE: 'in the GE', IEA: 'in the IEA' };
+
 export function checkEnvelopeSegment(t: SegmentTable, seg: number, fixedWidthIsa: boolean, r: Reporter): void {
   const id = t.ids[seg];
   const def = SEGMENTS[id];
@@ -33,11 +35,11 @@ export function checkEnvelopeSegment(t: SegmentTable, seg: number, fixedWidthIsa
   if (id === 'ISA' && !fixedWidthIsa) {
     // The layout problem is reported once on the ISA; widths and blanked padding would repeat it field by field.
     const inner = new Reporter();
-    checkSegmentElements(t, seg, { def, use, where: 'in the ISA', confidence: 'C' }, inner);
+    checkSegmentElements(t, seg, def, use, 'in the ISA', 'C', inner);
     for (const p of inner.problems) if (p.code !== 'element-length' && p.code !== 'required-element') r.problems.push(p);
     return;
   }
-  checkSegmentElements(t, seg, { def, use, where: `in the ${id}`, confidence: 'C' }, r);
+  checkSegmentElements(t, seg, def, use, ENVELOPE_SCOPES[id] ?? `in the ${id}`, 'C', r);
 }
 
 function checkTransactionEnvelope(t: SegmentTable, group: GroupSpan, tx: TransactionSpan, groupVersion: string, r: Reporter): void {

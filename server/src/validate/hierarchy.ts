@@ -1,5 +1,6 @@
 // HL hierarchy rules: unique HL01, HL02 pointing at an earlier HL of an allowed parent level, HL04 agreeing with the
 // children that follow, required levels and level repeat limits. Links level nodes into a tree for the outline.
+// A transaction has a handful of levels, so plain arrays and linear searches beat maps here.
 
 import type { SegmentTable } from '../x12/scanner';
 import type { TransactionSpan } from '../x12/envelope';
@@ -14,11 +15,17 @@ function range(t: SegmentTable, seg: number, pos: number): [number, number] {
   return [start, Math.max(elementEnd(t, seg, pos), start + 1)];
 }
 
+function count(list: readonly string[], value: string): number {
+  let n = 0;
+  for (const v of list) if (v === value) n++;
+  return n;
+}
+
 export function checkHierarchy(t: SegmentTable, span: TransactionSpan, guide: Guide, levels: LoopNode[], r: Reporter): LoopNode[] {
-  const byId = new Map<string, LoopNode>();
-  const hasChildren = new Set<LoopNode>();
-  const childCounts = new Map<string, number>();
-  const levelCounts = new Map<string, number>();
+  const ids: string[] = [];
+  const owners: LoopNode[] = [];
+  const codes: string[] = [];
+  const siblingKeys: string[] = [];
   const roots: LoopNode[] = [];
   const confidence = guide.confidence;
 
@@ -27,31 +34,33 @@ export function checkHierarchy(t: SegmentTable, span: TransactionSpan, guide: Gu
     const hl = node.first;
     const hl01 = elementValue(t, hl, 1);
     if (hl01) {
-      if (byId.has(hl01)) {
+      if (ids.includes(hl01)) {
         const [a, b] = range(t, hl, 1);
         r.add('hl01-duplicate', a, b, `HL01 "${hl01}" is already used by an earlier HL in this transaction; each HL needs its own ID (usually 1, 2, 3 …).`);
       } else {
-        byId.set(hl01, node);
+        ids.push(hl01);
+        owners.push(node);
       }
     }
 
-    const total = (levelCounts.get(def.level) ?? 0) + 1;
-    levelCounts.set(def.level, total);
+    codes.push(def.level);
+    const total = count(codes, def.level);
     const cap = guide.levelMax?.[def.level];
     if (cap !== undefined && total > cap) {
       r.add('loop-max-repeat', t.segStart[hl], t.segEnd[hl], `${def.id} ${def.name} may appear ${cap === 1 ? 'once' : `${cap} times`} in a ${guide.name}; this is number ${total}.`, def.confidence ?? confidence);
     }
 
-    const hl02 = elementValue(t, hl, 2);
     if (def.parents.length === 0) {
       roots.push(node);
       continue;
     }
+    const hl02 = elementValue(t, hl, 2);
     if (!hl02) {
       roots.push(node);
       continue; // reported by the element rules (HL02 is required below the top level)
     }
-    const parent = byId.get(hl02);
+    const at = ids.indexOf(hl02);
+    const parent = at >= 0 ? owners[at] : undefined;
     if (!parent || parent === node) {
       const [a, b] = range(t, hl, 2);
       r.add('hl02-parent', a, b, `HL02 "${hl02}" does not match the HL01 of an earlier HL; it must point at this level's parent (${def.parents.join(' or ')}).`);
@@ -61,15 +70,14 @@ export function checkHierarchy(t: SegmentTable, span: TransactionSpan, guide: Gu
     const parentDef = parent.level!;
     node.parent = parent;
     parent.children.push(node);
-    hasChildren.add(parent);
     if (!def.parents.includes(parentDef.level)) {
       const [a, b] = range(t, hl, 2);
       const allowed = def.parents.map((p) => guide.levels.find((l) => l.level === p)?.role ?? p).join(' or ');
       r.add('hl-level', a, b, `${def.id} ${def.role} (HL03 ${def.level}) must be the child of a ${allowed} level; HL02 "${hl02}" points at a ${parentDef.role} level (HL03 ${parentDef.level}).`, def.confidence ?? confidence);
     }
     const key = `${hl02}\u0000${def.level}`;
-    const siblings = (childCounts.get(key) ?? 0) + 1;
-    childCounts.set(key, siblings);
+    siblingKeys.push(key);
+    const siblings = count(siblingKeys, key);
     if (siblings > def.max) {
       r.add('loop-max-repeat', t.segStart[hl], t.segEnd[hl], `${def.id} ${def.name} may appear ${def.max === 1 ? 'once' : `${def.max} times`} under one ${parentDef.role} level; this is number ${siblings}.`, def.confidence ?? confidence);
     }
@@ -79,20 +87,21 @@ export function checkHierarchy(t: SegmentTable, span: TransactionSpan, guide: Gu
   for (const node of levels) {
     const hl = node.first;
     const hl04 = elementValue(t, hl, 4);
-    const children = hasChildren.has(node);
+    const children = node.children.some((c) => c.level !== undefined);
     if (hl04 === '1' && !children) {
       const [a, b] = range(t, hl, 4);
       const fix = node.level!.childCodes.includes('0') ? { title: 'Change HL04 to 0', start: a, end: b, newText: '0' } : undefined;
       r.add('hl04-children', a, b, `HL04 is 1 (child levels follow), but no later HL names HL ${elementValue(t, hl, 1) || '?'} as its parent; use 0.`, 'I', fix);
     } else if (hl04 === '0' && children) {
       const [a, b] = range(t, hl, 4);
+      const levelChildren = node.children.filter((c) => c.level !== undefined).length;
       // A level that may not have children (2000F) is fixed by re-parenting the child, not by HL04.
       const fix = node.level!.childCodes.includes('1') ? { title: 'Change HL04 to 1', start: a, end: b, newText: '1' } : undefined;
-      r.add('hl04-children', a, b, `HL04 is 0 (no child levels), but ${node.children.length} later HL${node.children.length === 1 ? ' names' : 's name'} HL ${elementValue(t, hl, 1)} as parent; use 1.`, 'I', fix);
+      r.add('hl04-children', a, b, `HL04 is 0 (no child levels), but ${levelChildren} later HL${levelChildren === 1 ? ' names' : 's name'} HL ${elementValue(t, hl, 1)} as parent; use 1.`, 'I', fix);
     }
   }
 
-  const missing = guide.requiredLevels.filter((code) => !levelCounts.has(code));
+  const missing = guide.requiredLevels.filter((code) => !codes.includes(code));
   if (missing.length > 0) {
     const names = missing.map((code) => {
       const def = guide.levels.find((l) => l.level === code);

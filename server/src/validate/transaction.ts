@@ -11,7 +11,7 @@ import { ELEMENTS } from '../guide/elements';
 import { GUIDES, findGuide } from '../guide/guides';
 import { SUPPORTED_VERSIONS } from '../guide/envelope';
 import { Reporter } from './reporter';
-import { checkSegmentElements, describeCodes } from './elementRules';
+import { checkSegmentElements, describeCodes, type Scope } from './elementRules';
 import { checkHierarchy } from './hierarchy';
 
 /** A loop instance in a transaction: an HL level (when `level` is set) or a name loop inside one. */
@@ -39,57 +39,82 @@ export interface TransactionAnalysis {
   readonly loops: (LoopNode | undefined)[];
 }
 
+/** A guide loop prepared for matching: same-ID candidates with their index, child loops by trigger ID. */
+interface CompiledLoop {
+  readonly def: GuideLoop;
+  readonly byId: ReadonlyMap<string, readonly Candidate[]>;
+  readonly triggers: ReadonlyMap<string, readonly CompiledLoop[]>;
+  /** Indexes of required segments after the trigger. */
+  readonly required: readonly number[];
+}
+
+interface Candidate {
+  readonly gs: GuideSegment;
+  readonly index: number;
+}
+
+const compiled = new WeakMap<GuideLoop, CompiledLoop>();
+
+function compile(def: GuideLoop): CompiledLoop {
+  let c = compiled.get(def);
+  if (c) return c;
+  const byId = new Map<string, Candidate[]>();
+  def.segments.forEach((gs, index) => {
+    if (index === 0) return;
+    const list = byId.get(gs.id);
+    if (list) list.push({ gs, index });
+    else byId.set(gs.id, [{ gs, index }]);
+  });
+  const triggers = new Map<string, CompiledLoop[]>();
+  for (const loop of def.loops ?? []) {
+    const child = compile(loop);
+    const id = loop.segments[0].id;
+    const list = triggers.get(id);
+    if (list) list.push(child);
+    else triggers.set(id, [child]);
+  }
+  const required = def.segments.map((gs, i) => (i > 0 && gs.usage === 'R' ? i : -1)).filter((i) => i > 0);
+  c = { def, byId, triggers, required };
+  compiled.set(def, c);
+  return c;
+}
+
 interface Place {
   readonly node: LoopNode;
-  readonly def: GuideLoop;
+  readonly loop: CompiledLoop;
   lastPosition: number;
   lastId: string;
-  readonly counts: Map<GuideSegment, number>;
+  /** Uses of each of the loop's segments in this instance, by index. */
+  readonly counts: number[];
 }
 
 interface LevelPlace extends Place {
+  /** Repeats of each child loop in this level instance. */
   readonly loopCounts: Map<GuideLoop, number>;
-  /** Trigger IDs of name loops that were started with a qualifier the guide does not know. */
-  readonly badTriggers: Set<string>;
+  /** Trigger IDs of name loops that were started with a qualifier the guide does not know (rare, so made lazily). */
+  badTriggers?: Set<string>;
 }
 
-const byIdCache = new WeakMap<readonly GuideSegment[], Map<string, GuideSegment[]>>();
-
-function segmentsById(segments: readonly GuideSegment[]): Map<string, GuideSegment[]> {
-  let map = byIdCache.get(segments);
-  if (!map) {
-    map = new Map();
-    for (let i = 1; i < segments.length; i++) {
-      const s = segments[i];
-      const list = map.get(s.id);
-      if (list) list.push(s);
-      else map.set(s.id, [s]);
-    }
-    byIdCache.set(segments, map);
-  }
-  return map;
+function newPlace(node: LoopNode, loop: CompiledLoop): Place {
+  return { node, loop, lastPosition: loop.def.segments[0].position, lastId: loop.def.segments[0].id, counts: new Array<number>(loop.def.segments.length).fill(0) };
 }
 
-const triggerCache = new WeakMap<readonly GuideLoop[], Map<string, GuideLoop[]>>();
-
-function loopsByTrigger(loops: readonly GuideLoop[]): Map<string, GuideLoop[]> {
-  let map = triggerCache.get(loops);
-  if (!map) {
-    map = new Map();
-    for (const loop of loops) {
-      const id = loop.segments[0].id;
-      const list = map.get(id);
-      if (list) list.push(loop);
-      else map.set(id, [loop]);
-    }
-    triggerCache.set(loops, map);
-  }
-  return map;
+/** Whether element `pos` of a segment equals `value`, compared in place (no string is sliced). */
+function elementIs(t: SegmentTable, seg: number, pos: number, value: string): boolean {
+  const idx = t.segElem[seg] + pos;
+  const next = t.segElem[seg + 1];
+  if (idx >= next) return value === '';
+  const start = t.elemStart[idx];
+  const end = idx + 1 < next ? t.elemStart[idx + 1] - 1 : t.segEnd[seg];
+  return end - start === value.length && t.text.startsWith(value, start);
 }
 
 function qualifies(t: SegmentTable, seg: number, gs: GuideSegment): boolean {
-  if (!gs.qualifier) return true;
-  return gs.qualifier.includes(elementValue(t, seg, gs.qualifierPosition ?? 1));
+  const qualifier = gs.qualifier;
+  if (!qualifier) return true;
+  const pos = gs.qualifierPosition ?? 1;
+  for (let i = 0; i < qualifier.length; i++) if (elementIs(t, seg, pos, qualifier[i])) return true;
+  return false;
 }
 
 export function loopTitle(def: GuideLoop): string {
@@ -110,6 +135,8 @@ function homesOf(guide: Guide, id: string): string[] {
   for (const level of guide.levels) visit(level);
   return homes;
 }
+
+const HEADER_SCOPE = 'in the transaction set header';
 
 export function analyzeTransaction(t: SegmentTable, span: TransactionSpan, groupVersion: string): TransactionAnalysis {
   const r = new Reporter();
@@ -132,19 +159,18 @@ export function analyzeTransaction(t: SegmentTable, span: TransactionSpan, group
   }
 
   const confidenceOf = (gs: GuideSegment | undefined, loop?: GuideLoop): Confidence => gs?.confidence ?? loop?.confidence ?? guide.confidence;
-  const check = (s: number, gs: GuideSegment | undefined, where: string, confidence: Confidence) => {
-    const def = SEGMENTS[t.ids[s]];
-    if (def) checkSegmentElements(t, s, { def, use: gs, where, confidence }, r);
+  const check = (s: number, gs: GuideSegment | undefined, scope: Scope, confidence: Confidence, def = SEGMENTS[t.ids[s]]) => {
+    if (def) checkSegmentElements(t, s, def, gs, scope, confidence, r);
   };
 
   // Header: ST, BHT.
   const [stUse, bhtUse] = guide.header;
   matches[0] = stUse;
-  check(st, stUse, 'in the transaction set header', confidenceOf(stUse));
+  check(st, stUse, HEADER_SCOPE, confidenceOf(stUse));
   let s = st + 1;
   if (hasBht) {
     matches[1] = bhtUse;
-    check(s, bhtUse, 'in the transaction set header', confidenceOf(bhtUse));
+    check(s, bhtUse, HEADER_SCOPE, confidenceOf(bhtUse));
     s++;
   } else {
     r.add('required-segment', t.segStart[st], t.segEnd[st], 'BHT (Beginning of Hierarchical Transaction) is required right after ST.');
@@ -157,16 +183,15 @@ export function analyzeTransaction(t: SegmentTable, span: TransactionSpan, group
   // gives one problem instead of one per following segment.
   let absorbing: Set<string> | undefined;
 
-  const place = (p: Place, gs: GuideSegment, seg: number) => {
-    const count = (p.counts.get(gs) ?? 0) + 1;
-    p.counts.set(gs, count);
-    const where = `in ${loopTitle(p.def)}`;
-    const confidence = confidenceOf(gs, p.def);
+  const place = (p: Place, gs: GuideSegment, index: number, seg: number) => {
+    const count = ++p.counts[index];
+    const def = p.loop.def;
+    const confidence = confidenceOf(gs, def);
     if (count > gs.max) {
-      r.add('segment-max-use', t.segStart[seg], t.segEnd[seg], `${triggerLabel(gs)} (${gs.name}) may appear ${gs.max === 1 ? 'once' : `${gs.max} times at most`} ${where}; this is use ${count}.`, confidence);
+      r.add('segment-max-use', t.segStart[seg], t.segEnd[seg], `${triggerLabel(gs)} (${gs.name}) may appear ${gs.max === 1 ? 'once' : `${gs.max} times at most`} in ${loopTitle(def)}; this is use ${count}.`, confidence);
     }
     if (gs.position < p.lastPosition) {
-      r.add('segment-order', t.segStart[seg], t.segStart[seg] + t.ids[seg].length, `${t.ids[seg]} (${gs.name}) is out of order ${where}: it must come before ${p.lastId}.`, confidence);
+      r.add('segment-order', t.segStart[seg], t.segStart[seg] + t.ids[seg].length, `${t.ids[seg]} (${gs.name}) is out of order in ${loopTitle(def)}: it must come before ${p.lastId}.`, confidence);
     } else {
       p.lastPosition = gs.position;
       p.lastId = t.ids[seg];
@@ -175,16 +200,18 @@ export function analyzeTransaction(t: SegmentTable, span: TransactionSpan, group
     loops[seg - st] = p.node;
     p.node.last = seg;
     if (p.node.parent && p.node.parent.last < seg && !p.node.level) p.node.parent.last = seg;
-    check(seg, gs, where, confidence);
+    check(seg, gs, def, confidence);
   };
 
   const closeRequired = (p: Place) => {
-    for (let i = 1; i < p.def.segments.length; i++) {
-      const gs = p.def.segments[i];
-      if (gs.usage !== 'R' || p.counts.has(gs)) continue;
-      if (p.def.segments.some((other) => other !== gs && other.id === gs.id && other.position === gs.position && p.counts.has(other))) continue;
+    const segments = p.loop.def.segments;
+    for (const i of p.loop.required) {
+      if (p.counts[i] > 0) continue;
+      const gs = segments[i];
+      // A required segment shares its position with qualified siblings; any of them satisfies it.
+      if (segments.some((other, j) => j !== i && other.id === gs.id && other.position === gs.position && p.counts[j] > 0)) continue;
       const first = p.node.first;
-      r.add('required-segment', t.segStart[first], t.segEnd[first], `${triggerLabel(gs)} (${gs.name}) is required in ${loopTitle(p.def)}.`, confidenceOf(gs, p.def));
+      r.add('required-segment', t.segStart[first], t.segEnd[first], `${triggerLabel(gs)} (${gs.name}) is required in ${loopTitle(p.loop.def)}.`, confidenceOf(gs, p.loop.def));
     }
   };
 
@@ -197,10 +224,11 @@ export function analyzeTransaction(t: SegmentTable, span: TransactionSpan, group
     closeLoop();
     if (!level) return;
     closeRequired(level);
-    for (const child of level.def.loops ?? []) {
-      if (child.usage === 'R' && !level.loopCounts.has(child) && !level.badTriggers.has(child.segments[0].id)) {
+    const levelDef = level.loop.def;
+    for (const child of levelDef.loops ?? []) {
+      if (child.usage === 'R' && !level.loopCounts.has(child) && !level.badTriggers?.has(child.segments[0].id)) {
         const hl = level.node.first;
-        r.add('required-loop', t.segStart[hl], t.segEnd[hl], `${loopTitle(child)} (${triggerLabel(child.segments[0])}) is required in ${loopTitle(level.def)}.`, child.confidence ?? level.def.confidence ?? guide.confidence);
+        r.add('required-loop', t.segStart[hl], t.segEnd[hl], `${loopTitle(child)} (${triggerLabel(child.segments[0])}) is required in ${loopTitle(levelDef)}.`, child.confidence ?? levelDef.confidence ?? guide.confidence);
       }
     }
     level = undefined;
@@ -211,9 +239,9 @@ export function analyzeTransaction(t: SegmentTable, span: TransactionSpan, group
     if (id === 'HL') {
       absorbing = undefined;
       closeLevel();
-      const code = elementValue(t, s, 3);
-      const def = guide.levels.find((l) => l.level === code);
+      const def = guide.levels.find((l) => elementIs(t, s, 3, l.level));
       if (!def) {
+        const code = elementValue(t, s, 3);
         lenient = true;
         const from = elementStart(t, s, 3);
         const known = guide.levels.map((l) => `${l.level} (${l.role})`).join(', ');
@@ -224,8 +252,9 @@ export function analyzeTransaction(t: SegmentTable, span: TransactionSpan, group
       lenient = false;
       const node: LoopNode = { def, level: def, first: s, last: s, children: [] };
       levels.push(node);
-      level = { node, def, lastPosition: def.segments[0].position, lastId: 'HL', counts: new Map(), loopCounts: new Map(), badTriggers: new Set() };
-      place(level, def.segments[0], s);
+      const compiledLevel = compile(def);
+      level = { node, loop: compiledLevel, lastPosition: def.segments[0].position, lastId: 'HL', counts: new Array<number>(def.segments.length).fill(0), loopCounts: new Map() };
+      place(level, def.segments[0], 0, s);
       continue;
     }
     if (!SEGMENTS[id]) {
@@ -238,58 +267,57 @@ export function analyzeTransaction(t: SegmentTable, span: TransactionSpan, group
       continue;
     }
 
-    const candidates: { list: GuideSegment[]; owner: GuideLoop }[] = [];
+    let candidates: { list: readonly Candidate[]; owner: GuideLoop }[] | undefined;
     // 1. A segment of the current name loop.
     if (loop) {
-      const list = segmentsById(loop.def.segments).get(id);
+      const list = loop.loop.byId.get(id);
       if (list) {
-        const hit = list.find((gs) => qualifies(t, s, gs));
+        const hit = list.find((c) => qualifies(t, s, c.gs));
         if (hit) {
-          place(loop, hit, s);
+          place(loop, hit.gs, hit.index, s);
           continue;
         }
-        candidates.push({ list, owner: loop.def });
+        (candidates ??= []).push({ list, owner: loop.loop.def });
       }
     }
     // 2. The first segment of a name loop of this level.
-    const triggers = level.def.loops ? loopsByTrigger(level.def.loops).get(id) : undefined;
+    const triggers = level.loop.triggers.get(id);
     if (triggers) {
-      const next = triggers.find((l) => qualifies(t, s, l.segments[0]));
+      const next = triggers.find((l) => qualifies(t, s, l.def.segments[0]));
       if (next) {
         absorbing = undefined;
         closeLoop();
-        const repeats = (level.loopCounts.get(next) ?? 0) + 1;
-        level.loopCounts.set(next, repeats);
-        const node: LoopNode = { def: next, first: s, last: s, parent: level.node, children: [] };
+        const nextDef = next.def;
+        const repeats = (level.loopCounts.get(nextDef) ?? 0) + 1;
+        level.loopCounts.set(nextDef, repeats);
+        const node: LoopNode = { def: nextDef, first: s, last: s, parent: level.node, children: [] };
         level.node.children.push(node);
-        if (repeats > next.max) {
-          r.add('loop-max-repeat', t.segStart[s], t.segEnd[s], `${loopTitle(next)} may repeat ${next.max === 1 ? 'once' : `${next.max} times`} in ${loopTitle(level.def)}; this is repeat ${repeats}.`, confidenceOf(next.segments[0], next));
+        if (repeats > nextDef.max) {
+          r.add('loop-max-repeat', t.segStart[s], t.segEnd[s], `${loopTitle(nextDef)} may repeat ${nextDef.max === 1 ? 'once' : `${nextDef.max} times`} in ${loopTitle(level.loop.def)}; this is repeat ${repeats}.`, confidenceOf(nextDef.segments[0], nextDef));
         }
-        const gs = next.segments[0];
+        const gs = nextDef.segments[0];
         if (gs.position < level.lastPosition) {
-          r.add('segment-order', t.segStart[s], t.segStart[s] + id.length, `${loopTitle(next)} is out of order in ${loopTitle(level.def)}: it must come before ${level.lastId}.`, confidenceOf(gs, next));
+          r.add('segment-order', t.segStart[s], t.segStart[s] + id.length, `${loopTitle(nextDef)} is out of order in ${loopTitle(level.loop.def)}: it must come before ${level.lastId}.`, confidenceOf(gs, nextDef));
         } else {
           level.lastPosition = gs.position;
-          level.lastId = `${loopTitle(next)}`;
+          level.lastId = loopTitle(nextDef);
         }
-        loop = { node, def: next, lastPosition: gs.position, lastId: id, counts: new Map() };
-        place(loop, gs, s);
+        loop = newPlace(node, next);
+        place(loop, gs, 0, s);
         continue;
       }
-      candidates.push({ list: triggers.map((l) => l.segments[0]), owner: level.def });
+      (candidates ??= []).push({ list: triggers.map((l) => ({ gs: l.def.segments[0], index: 0 })), owner: level.loop.def });
     }
     // 3. A segment of the level itself (after a name loop it is out of order, which place() reports).
-    const own = segmentsById(level.def.segments).get(id);
+    const own = level.loop.byId.get(id);
     if (own) {
-      const hit = own.find((gs) => qualifies(t, s, gs));
+      const hit = own.find((c) => qualifies(t, s, c.gs));
       if (hit) {
-        if (loop) {
-          closeLoop();
-        }
-        place(level, hit, s);
+        if (loop) closeLoop();
+        place(level, hit.gs, hit.index, s);
         continue;
       }
-      candidates.push({ list: own, owner: level.def });
+      (candidates ??= []).push({ list: own, owner: level.loop.def });
     }
     // 4. Members of a loop whose start had an unknown qualifier.
     if (absorbing?.has(id)) {
@@ -297,19 +325,19 @@ export function analyzeTransaction(t: SegmentTable, span: TransactionSpan, group
       continue;
     }
     // 5. Right ID, wrong qualifier.
-    if (candidates.length > 0) {
-      reportQualifier(t, s, candidates, confidenceOf(candidates[0].list[0], candidates[0].owner), r);
+    if (candidates) {
+      reportQualifier(t, s, candidates, confidenceOf(candidates[0].list[0].gs, candidates[0].owner), r);
       baseCheck(t, s, r, guide.confidence);
-      if (triggers && !loop?.def.segments.some((gs) => gs.id === id)) {
+      if (triggers && !loop?.loop.def.segments.some((gs) => gs.id === id)) {
         closeLoop();
-        level.badTriggers.add(id);
-        absorbing = new Set((level.def.loops ?? []).flatMap((l) => l.segments.map((gs) => gs.id)));
+        (level.badTriggers ??= new Set()).add(id);
+        absorbing = new Set((level.loop.def.loops ?? []).flatMap((l) => l.segments.map((gs) => gs.id)));
       }
       continue;
     }
     // 6. Not allowed here at all.
     const homes = homesOf(guide, id);
-    const where = loop ? loopTitle(loop.def) : loopTitle(level.def);
+    const where = loop ? loopTitle(loop.loop.def) : loopTitle(level.loop.def);
     const hint = homes.length ? ` In ${guide.name} it belongs in ${homes.slice(0, 4).join(', ')}${homes.length > 4 ? ', …' : ''}.` : ` ${guide.name} does not use ${id}.`;
     r.add('segment-not-allowed', t.segStart[s], t.segStart[s] + id.length, `${id} is not allowed in ${where}.${hint}`, guide.confidence);
     baseCheck(t, s, r, guide.confidence);
@@ -327,13 +355,13 @@ export function analyzeTransaction(t: SegmentTable, span: TransactionSpan, group
 
 function baseCheck(t: SegmentTable, s: number, r: Reporter, confidence: Confidence): void {
   const def = SEGMENTS[t.ids[s]];
-  if (def) checkSegmentElements(t, s, { def, where: `in ${t.ids[s]}`, confidence }, r);
+  if (def) checkSegmentElements(t, s, def, undefined, `in ${t.ids[s]}`, confidence, r);
 }
 
-function reportQualifier(t: SegmentTable, s: number, candidates: { list: GuideSegment[]; owner: GuideLoop }[], confidence: Confidence, r: Reporter): void {
+function reportQualifier(t: SegmentTable, s: number, candidates: { list: readonly Candidate[]; owner: GuideLoop }[], confidence: Confidence, r: Reporter): void {
   const first = candidates[0];
-  const position = first.list[0].qualifierPosition ?? 1;
-  const codes = [...new Set(candidates.flatMap((c) => c.list.flatMap((gs) => gs.qualifier ?? [])))];
+  const position = first.list[0].gs.qualifierPosition ?? 1;
+  const codes = [...new Set(candidates.flatMap((c) => c.list.flatMap((cand) => cand.gs.qualifier ?? [])))];
   const id = t.ids[s];
   const start = elementStart(t, s, position);
   const value = elementValue(t, s, position);

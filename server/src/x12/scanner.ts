@@ -18,13 +18,36 @@ export interface SegmentTable {
   readonly segEnd: Int32Array;
   readonly segElem: Int32Array;
   readonly elemStart: Int32Array;
+  /** Per segment: bit 1 set when it contains the repetition separator (most never do, so rules can skip looking). */
+  readonly segFlags: Uint8Array;
   /** Segment IDs, interned (equal IDs are the same string). */
   readonly ids: readonly string[];
 }
 
+export const HAS_REPETITION = 1;
+
 export interface ScanResult {
   readonly table: SegmentTable;
   readonly problems: Problem[];
+}
+
+class ByteList {
+  data: Uint8Array;
+  length = 0;
+  constructor(capacity: number) {
+    this.data = new Uint8Array(Math.max(16, capacity));
+  }
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const bigger = new Uint8Array(this.data.length * 2);
+      bigger.set(this.data);
+      this.data = bigger;
+    }
+    this.data[this.length++] = v;
+  }
+  done(): Uint8Array {
+    return this.data.subarray(0, this.length);
+  }
 }
 
 class IntList {
@@ -47,17 +70,56 @@ class IntList {
 }
 
 const EMPTY = new Int32Array(0);
-const ID_CACHE = new Map<string, string>();
+/** Segment IDs of up to three ASCII characters, keyed by their character codes, so most IDs cost no slice. */
+const SHORT_IDS = new Map<number, string>();
 
-function intern(id: string): string {
-  const known = ID_CACHE.get(id);
-  if (known !== undefined) return known;
-  if (ID_CACHE.size < 4096) ID_CACHE.set(id, id);
-  return id;
+function intern(text: string, start: number, end: number): string {
+  const length = end - start;
+  if (length >= 2 && length <= 3) {
+    const a = text.charCodeAt(start);
+    const b = text.charCodeAt(start + 1);
+    const c = length === 3 ? text.charCodeAt(start + 2) : 0;
+    if (a < 128 && b < 128 && c < 128) {
+      const key = (a << 14) | (b << 7) | c;
+      let id = SHORT_IDS.get(key);
+      if (id === undefined) {
+        id = text.slice(start, end);
+        if (SHORT_IDS.size < 8192) SHORT_IDS.set(key, id);
+      }
+      return id;
+    }
+  }
+  return text.slice(start, end);
 }
 
 export function emptyTable(text: string, delimiters?: Delimiters): SegmentTable {
-  return { text, delimiters, segmentCount: 0, segStart: EMPTY, segEnd: EMPTY, segElem: new Int32Array(1), elemStart: EMPTY, ids: [] };
+  return { text, delimiters, segmentCount: 0, segStart: EMPTY, segEnd: EMPTY, segElem: new Int32Array(1), elemStart: EMPTY, segFlags: new Uint8Array(0), ids: [] };
+}
+
+/** Character classes for the scanning loop: 0 = data, so the common case is one table load and one comparison. */
+const DATA = 0;
+const ELEMENT = 1;
+const TERMINATOR = 2;
+const REPETITION = 3;
+
+function classTable(d: Delimiters): Uint8Array {
+  const table = new Uint8Array(65536);
+  if (d.repetition >= 0) table[d.repetition] = REPETITION;
+  table[d.element] = ELEMENT;
+  table[d.segment] = TERMINATOR;
+  return table;
+}
+
+const tables = new Map<string, Uint8Array>();
+
+function classesFor(d: Delimiters): Uint8Array {
+  const key = `${d.element},${d.segment},${d.repetition}`;
+  let table = tables.get(key);
+  if (!table) {
+    table = classTable(d);
+    if (tables.size < 16) tables.set(key, table);
+  }
+  return table;
 }
 
 /** Scans a whole document. Never throws; always linear in the text length. */
@@ -74,14 +136,15 @@ export function scan(text: string): ScanResult {
  * line feed, a carriage return before it is not part of the data.
  */
 export function scanSegments(text: string, delimiters: Delimiters, from: number, to: number, problems: Problem[]): SegmentTable {
-  const es = delimiters.element;
   const ts = delimiters.segment;
+  const classes = classesFor(delimiters);
   const trimCr = ts === 0x0a;
   const estimate = (to - from) >> 4;
   const segStart = new IntList(estimate);
   const segEnd = new IntList(estimate);
   const segElem = new IntList(estimate + 1);
   const elemStart = new IntList(estimate * 5);
+  const flags = new ByteList(estimate);
   const ids: string[] = [];
 
   let i = from;
@@ -101,13 +164,18 @@ export function scanSegments(text: string, delimiters: Delimiters, from: number,
     segElem.push(elemStart.length);
     elemStart.push(start);
     let idEnd = -1;
+    let flag = 0;
     while (i < to) {
-      c = text.charCodeAt(i);
-      if (c === es) {
-        if (idEnd < 0) idEnd = i;
-        elemStart.push(i + 1);
-      } else if (c === ts) {
-        break;
+      const kind = classes[text.charCodeAt(i)];
+      if (kind !== DATA) {
+        if (kind === ELEMENT) {
+          if (idEnd < 0) idEnd = i;
+          elemStart.push(i + 1);
+        } else if (kind === TERMINATOR) {
+          break;
+        } else {
+          flag = HAS_REPETITION;
+        }
       }
       i++;
     }
@@ -115,7 +183,8 @@ export function scanSegments(text: string, delimiters: Delimiters, from: number,
     if (trimCr && end > start && text.charCodeAt(end - 1) === 0x0d) end--;
     if (idEnd < 0) idEnd = end;
     segEnd.push(end);
-    ids.push(intern(text.slice(start, idEnd)));
+    flags.push(flag);
+    ids.push(intern(text, start, idEnd));
     if (i >= to) {
       if (i === text.length) {
         problems.push({ code: 'missing-terminator', severity: CATALOG['missing-terminator'].severity, start: end, end, message: `The last segment has no segment terminator; end it with "${String.fromCharCode(ts)}".` });
@@ -133,6 +202,7 @@ export function scanSegments(text: string, delimiters: Delimiters, from: number,
     segEnd: segEnd.done(),
     segElem: segElem.done(),
     elemStart: elemStart.done(),
+    segFlags: flags.done(),
     ids,
   };
 }
