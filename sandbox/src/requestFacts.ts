@@ -87,7 +87,7 @@ export function readFacts(analysis: DocumentAnalysis, tx: TransactionAnalysis): 
   const last = tx.span.se >= 0 ? tx.span.se : tx.span.last;
   for (let s = st + 1; s <= last; s++) {
     const id = t.ids[s];
-    const loop = tx.loops[s - st]?.def.id;
+    const loop = tx.loops[s]?.def.id;
     if (id === 'HL') {
       service = elementValue(t, s, 3) === 'SS' ? {} : undefined;
       if (service) services.push(service);

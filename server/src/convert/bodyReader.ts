@@ -103,7 +103,7 @@ export class BodyReader {
     let current: LoopNode | undefined;
     for (let s = st + 1; s < end; s++) {
       const id = t.ids[s];
-      const placed = tx.loops[s - st];
+      const placed = tx.loops[s];
       if (s === st + 1 && id === 'BHT') {
         const bht03 = elementValue(t, s, 3);
         if (bht03) this.set(this.rootHandle, this.layout.envelope.transactionId, bht03, 'BHT', 'BHT03');
@@ -138,7 +138,7 @@ export class BodyReader {
   }
 
   private unmapped(s: number, loop: string): void {
-    const guideName = this.tx.matches[s - this.tx.span.st]?.name;
+    const guideName = this.tx.matches[s]?.name;
     this.issue(
       `x12:${loop}/${this.t.ids[s]}`,
       `${this.segmentText(s)}${guideName ? ` (${guideName})` : ''} has no field in Optum's ${this.layout.schema}, so it is not mapped to JSON and was left out.`,

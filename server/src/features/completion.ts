@@ -33,9 +33,8 @@ const MAX_CODES = 400;
 export function nextCandidates(tx: TransactionAnalysis, prev: number): Candidate[] {
   const guide = tx.guide;
   if (!guide) return [];
-  const i = prev - tx.span.st;
-  const match = tx.matches[i];
-  const node = tx.loops[i];
+  const match = tx.matches[prev];
+  const node = tx.loops[prev];
   const out: Candidate[] = [];
   if (!node) {
     // In the header: after BHT the first level starts.
@@ -48,7 +47,7 @@ export function nextCandidates(tx: TransactionAnalysis, prev: number): Candidate
   // Segments already used up to their max in this loop instance are not offered again.
   const used = (gs: GuideSegment, owner: LoopNode) => {
     let n = 0;
-    for (let s = owner.first; s <= Math.min(owner.last, prev); s++) if (tx.matches[s - tx.span.st] === gs) n++;
+    for (let s = owner.first; s <= Math.min(owner.last, prev); s++) if (tx.matches[s] === gs) n++;
     return n >= gs.max;
   };
   if (!node.level) {
@@ -66,9 +65,9 @@ export function nextCandidates(tx: TransactionAnalysis, prev: number): Candidate
   // New levels: only those with a possible parent so far and under the guide's per-transaction cap.
   const levelCounts = new Map<string, number>();
   for (let s = tx.span.st; s <= prev; s++) {
-    const hl = tx.matches[s - tx.span.st];
-    if (hl?.id === 'HL' && tx.loops[s - tx.span.st]?.level) {
-      const code = tx.loops[s - tx.span.st]!.level!.level;
+    const hl = tx.matches[s];
+    if (hl?.id === 'HL' && tx.loops[s]?.level) {
+      const code = tx.loops[s]!.level!.level;
       levelCounts.set(code, (levelCounts.get(code) ?? 0) + 1);
     }
   }

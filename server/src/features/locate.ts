@@ -40,8 +40,7 @@ export function transactionOf(analysis: DocumentAnalysis, seg: number): Transact
 export function contextOf(analysis: DocumentAnalysis, seg: number): { transaction?: TransactionAnalysis; match?: GuideSegment; loop?: LoopNode } {
   const transaction = transactionOf(analysis, seg);
   if (!transaction) return {};
-  const i = seg - transaction.span.st;
-  return { transaction, match: transaction.matches[i], loop: transaction.loops[i] };
+  return { transaction, match: transaction.matches[seg], loop: transaction.loops[seg] };
 }
 
 /** Splits an element span into repetitions and components and returns the component under `offset`. */

@@ -82,7 +82,7 @@ export function loopSummary(t: SegmentTable, node: LoopNode): string {
 function segmentSymbol(a: DocumentAnalysis, tx: TransactionAnalysis | undefined, s: number): OutlineSymbol {
   const t = a.table;
   const id = t.ids[s];
-  const match = tx?.matches[s - tx.span.st];
+  const match = tx?.matches[s];
   const name = `${id} ${match?.name ?? SEGMENTS[id]?.name ?? ''}`.trim();
   const raw = t.text.slice(t.segStart[s] + id.length + 1, t.segEnd[s]);
   return {
@@ -104,7 +104,7 @@ function nodeSymbol(a: DocumentAnalysis, tx: TransactionAnalysis, node: LoopNode
   const childNodes = [...node.children].sort((x, y) => x.first - y.first);
   if (withSegments) {
     for (let s = node.first; s <= node.last; s++) {
-      if (tx.loops[s - tx.span.st] === node) children.push(segmentSymbol(a, tx, s));
+      if (tx.loops[s] === node) children.push(segmentSymbol(a, tx, s));
     }
   }
   for (const child of childNodes) children.push(nodeSymbol(a, tx, child, withSegments));
@@ -129,7 +129,7 @@ function transactionSymbol(a: DocumentAnalysis, tx: TransactionAnalysis, withSeg
   const last = Math.max(tx.span.last, tx.span.se);
   const children: OutlineSymbol[] = [];
   if (withSegments) {
-    for (let s = st; s <= last; s++) if (!tx.loops[s - st]) children.push(segmentSymbol(a, tx, s));
+    for (let s = st; s <= last; s++) if (!tx.loops[s]) children.push(segmentSymbol(a, tx, s));
   }
   for (const root of tx.roots) children.push(nodeSymbol(a, tx, root, withSegments));
   children.sort((x, y) => x.start - y.start);

@@ -24,6 +24,8 @@ import { DEFAULT_SETTINGS, readSettings, type ServerSettings } from './settings'
 
 export const COMMANDS = { compact: 'x12.compact', expand: 'x12.expand', toX12: 'x12.convertToX12', toJson: 'x12.convertToJson' } as const;
 
+export const MEMORY_REQUEST = 'priorAuth/memoryUsage';
+
 /** Above this many edits, a layout change is sent as one whole-document replacement. */
 const MAX_EDITS = 2000;
 
@@ -225,6 +227,9 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       return connection.workspace.applyEdit({ label: layout === 'compact' ? 'Compact X12' : 'One segment per line', edit: { changes: { [doc.uri]: edits } } });
     }),
   );
+
+  // A diagnostic aid (used by `npm run bench`): the server process's own memory.
+  connection.onRequest(MEMORY_REQUEST, () => process.memoryUsage());
 
   documents.listen(connection);
   connection.listen();

@@ -8,7 +8,8 @@ import { buildEnvelope, type Envelope } from '../x12/envelope';
 import { elementValue } from '../x12/segments';
 import { Reporter } from './reporter';
 import { checkEnvelope } from './envelopeRules';
-import { analyzeTransaction, type TransactionAnalysis } from './transaction';
+import { analyzeTransaction, type LoopNode, type TransactionAnalysis } from './transaction';
+import type { GuideSegment } from '../guide/types';
 
 export interface DocumentAnalysis {
   readonly table: SegmentTable;
@@ -33,11 +34,14 @@ export function analyzeDocument(text: string): DocumentAnalysis {
   checkEnvelope(table, envelope, found.fixedWidth, r);
   problems.push(...r.problems);
   const transactions: TransactionAnalysis[] = [];
+  // One pair of per-segment arrays for the whole document, shared by its transactions' analyses.
+  const matches = new Array<GuideSegment | undefined>(table.segmentCount);
+  const loops = new Array<LoopNode | undefined>(table.segmentCount);
   for (const ic of envelope.interchanges) {
     for (const group of ic.groups) {
       const version = group.gs >= 0 ? elementValue(table, group.gs, 8) : '';
       for (const tx of group.transactions) {
-        const analysis = analyzeTransaction(table, tx, version);
+        const analysis = analyzeTransaction(table, tx, version, matches, loops);
         transactions.push(analysis);
         for (const p of analysis.problems) problems.push(p);
       }

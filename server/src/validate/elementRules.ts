@@ -95,15 +95,20 @@ interface Slot {
   readonly components?: readonly ComponentUse[];
 }
 
-interface Plan {
+export interface Plan {
   /** slots[pos], pos 1-based; slots[0] unused. */
   readonly slots: readonly Slot[];
   readonly datePairs: readonly DateFormatPair[];
+  /** The last required position: positions past it and past the segment's own elements need no look. */
+  readonly lastRequired: number;
+  /** Syntax notes with their positions as bit masks (bit p = position p), evaluated against a presence mask. */
+  readonly syntax: readonly { rule: SyntaxRule; all: number; first: number }[];
 }
 
-const plans = new WeakMap<object, Plan>();
+/** Guide segments and dictionary entries are static, so a plain map keeps their plans for the process's life. */
+const plans = new Map<object, Plan>();
 
-function planFor(def: SegmentDef, use: GuideSegment | undefined): Plan {
+export function planFor(def: SegmentDef, use: GuideSegment | undefined): Plan {
   const key: object = use ?? def;
   let plan = plans.get(key);
   if (plan) return plan;
@@ -124,7 +129,10 @@ function planFor(def: SegmentDef, use: GuideSegment | undefined): Plan {
       components: eu?.components,
     });
   }
-  plan = { slots, datePairs: DATE_FORMAT_PAIRS.filter((p) => p.segment === def.id) };
+  let lastRequired = 0;
+  for (let pos = 1; pos < slots.length; pos++) if (slots[pos].usage === 'R') lastRequired = pos;
+  const syntax = (def.syntax ?? []).map((rule) => ({ rule, all: rule.positions.reduce((m, p) => m | (1 << p), 0), first: 1 << rule.positions[0] }));
+  plan = { slots, datePairs: DATE_FORMAT_PAIRS.filter((p) => p.segment === def.id), lastRequired, syntax };
   plans.set(key, plan);
   return plan;
 }
@@ -133,8 +141,17 @@ function planFor(def: SegmentDef, use: GuideSegment | undefined): Plan {
  * Checks the elements of segment `seg` against its dictionary entry and, when it matched one, the guide's use of it.
  * `scope` names where it stands for messages; `confidence` is the guide's confidence in the segment's use.
  */
-export function checkSegmentElements(t: SegmentTable, seg: number, def: SegmentDef, use: GuideSegment | undefined, scope: Scope, confidence: Confidence, r: Reporter): void {
-  const { slots, datePairs } = planFor(def, use);
+export function checkSegmentElements(
+  t: SegmentTable,
+  seg: number,
+  def: SegmentDef,
+  use: GuideSegment | undefined,
+  scope: Scope,
+  confidence: Confidence,
+  r: Reporter,
+  plan: Plan = planFor(def, use),
+): void {
+  const { slots, datePairs, lastRequired, syntax } = plan;
   const id = t.ids[seg];
   const first = t.segElem[seg];
   const next = t.segElem[seg + 1];
@@ -150,7 +167,9 @@ export function checkSegmentElements(t: SegmentTable, seg: number, def: SegmentD
   // ISA11 and ISA16 hold delimiters themselves, so the ISA is never split on them.
   const repetition = (t.segFlags[seg] & HAS_REPETITION) !== 0 && id !== 'ISA' && t.delimiters ? t.delimiters.repetition : -1;
   const upTo = Math.min(count, defined);
-  for (let pos = 1; pos <= defined; pos++) {
+  const last = Math.max(upTo, lastRequired);
+  let presence = 0;
+  for (let pos = 1; pos <= last; pos++) {
     const slot = slots[pos];
     const usage = slot.usage;
     let start = -1;
@@ -169,6 +188,7 @@ export function checkSegmentElements(t: SegmentTable, seg: number, def: SegmentD
       }
       continue;
     }
+    presence |= 1 << pos;
     if (usage === 'N') {
       r.add('element-not-used', start, end, `${elementLabel(id, pos)} is not used ${whereText(scope)}; leave it empty.`, slot.confidence ?? confidence);
       continue;
@@ -194,7 +214,8 @@ export function checkSegmentElements(t: SegmentTable, seg: number, def: SegmentD
     }
   }
 
-  if (def.syntax) for (const rule of def.syntax) checkSyntax(t, seg, id, rule, confidence, r);
+  // Positions past the defined ones are extra elements, already reported; syntax notes see only defined ones.
+  for (const { rule, all, first } of syntax) checkSyntax(t, seg, id, rule, all, first, presence, confidence, r);
   for (const pair of datePairs) checkQualifiedDate(t, seg, id, pair, confidence, r);
 }
 
@@ -292,18 +313,8 @@ function checkComposite(t: SegmentTable, seg: number, pos: number, start: number
   if (datePair) {
     const q = parts[datePair.qualifier - 1];
     const v = parts[datePair.value - 1];
-    if (q && v && v.end > v.start) {
-      checkFormattedDate(text.slice(q.start, q.end), v, text, `${elementLabel(id, pos)}-${datePair.value}`, `${elementLabel(id, pos)}-${datePair.qualifier}`, confidence, r);
-    }
+    if (q && v && v.end > v.start) checkFormattedDate(text.slice(q.start, q.end), v, text, id, pos, datePair.value, datePair.qualifier, confidence, r);
   }
-}
-
-function present(t: SegmentTable, seg: number, pos: number): boolean {
-  const idx = t.segElem[seg] + pos;
-  const next = t.segElem[seg + 1];
-  if (idx >= next) return false;
-  const end = idx + 1 < next ? t.elemStart[idx + 1] - 1 : t.segEnd[seg];
-  return end > t.elemStart[idx];
 }
 
 function listLabels(id: string, positions: readonly number[], last = 'and'): string {
@@ -312,11 +323,17 @@ function listLabels(id: string, positions: readonly number[], last = 'and'): str
   return `${labels.slice(0, -1).join(', ')} ${last} ${labels[labels.length - 1]}`;
 }
 
-function checkSyntax(t: SegmentTable, seg: number, id: string, rule: SyntaxRule, confidence: Confidence, r: Reporter): void {
-  const positions = rule.positions;
+function bitCount(mask: number): number {
   let n = 0;
-  for (const p of positions) if (present(t, seg, p)) n++;
-  const first = present(t, seg, positions[0]);
+  for (let m = mask; m; m &= m - 1) n++;
+  return n;
+}
+
+function checkSyntax(t: SegmentTable, seg: number, id: string, rule: SyntaxRule, all: number, firstBit: number, presence: number, confidence: Confidence, r: Reporter): void {
+  const present = presence & all;
+  const n = bitCount(present);
+  const positions = rule.positions;
+  const first = (present & firstBit) !== 0;
   let message: string | undefined;
   switch (rule.kind) {
     case 'P':
@@ -349,15 +366,21 @@ function checkQualifiedDate(t: SegmentTable, seg: number, id: string, pair: Date
   const qStart = t.elemStart[qIdx];
   const qEnd = qIdx + 1 < next ? t.elemStart[qIdx + 1] - 1 : t.segEnd[seg];
   const qualifier = t.text.slice(qStart, qEnd);
-  checkFormattedDate(qualifier, { start: vStart, end: vEnd }, t.text, elementLabel(id, pair.valuePosition), elementLabel(id, pair.qualifierPosition), confidence, r);
+  checkFormattedDate(qualifier, { start: vStart, end: vEnd }, t.text, id, pair.valuePosition, 0, pair.qualifierPosition, confidence, r);
 }
 
-function checkFormattedDate(qualifier: string, span: Span, text: string, valueLabel: string, qualifierLabel: string, confidence: Confidence, r: Reporter): void {
+/**
+ * Checks a date whose format a qualifier names. Labels: for a segment pair, (valuePos, 0, qualifierPos) name
+ * elements; for a composite pair, (pos, valueComponent, qualifierComponent) name components of element pos.
+ */
+function checkFormattedDate(qualifier: string, span: Span, text: string, id: string, pos: number, valueComponent: number, qualifierComponent: number, confidence: Confidence, r: Reporter): void {
   if (qualifier !== 'D8' && qualifier !== 'RD8') return;
   const value = text.slice(span.start, span.end);
+  const labels = () => [valueComponent > 0 ? label(id, pos, valueComponent) : elementLabel(id, pos), valueComponent > 0 ? label(id, pos, qualifierComponent) : elementLabel(id, qualifierComponent)];
   if (qualifier === 'D8') {
     const bad = checkDate(value);
     if (bad) {
+      const [valueLabel, qualifierLabel] = labels();
       const fix = reformatDate(value);
       r.add(
         value.length === 8 ? 'invalid-date' : 'dtp-format',
@@ -372,6 +395,7 @@ function checkFormattedDate(qualifier: string, span: Span, text: string, valueLa
   }
   const bad = checkDateRange(value);
   if (bad) {
+    const [valueLabel, qualifierLabel] = labels();
     const fix = bad.kind === 'format' ? reformatRange(value) : undefined;
     r.add(
       bad.kind === 'order' ? 'date-range' : value.length === 17 ? 'invalid-date' : 'dtp-format',

@@ -2,16 +2,16 @@
 // segment placement, order, repeats, required segments and loops, element rules and the HL hierarchy.
 
 import type { Problem } from '../problems/problem';
-import type { SegmentTable } from '../x12/scanner';
+import { segmentType, type SegmentTable } from '../x12/scanner';
 import type { TransactionSpan } from '../x12/envelope';
 import { elementEnd, elementStart, elementValue } from '../x12/segments';
-import type { Confidence, Guide, GuideLevel, GuideLoop, GuideSegment } from '../guide/types';
+import type { Confidence, Guide, GuideLevel, GuideLoop, GuideSegment, SegmentDef } from '../guide/types';
 import { SEGMENTS } from '../guide/segments';
 import { ELEMENTS } from '../guide/elements';
 import { GUIDES, findGuide } from '../guide/guides';
 import { SUPPORTED_VERSIONS } from '../guide/envelope';
 import { Reporter } from './reporter';
-import { checkSegmentElements, describeCodes, type Scope } from './elementRules';
+import { checkSegmentElements, describeCodes, planFor, type Plan } from './elementRules';
 import { checkHierarchy } from './hierarchy';
 
 /** A loop instance in a transaction: an HL level (when `level` is set) or a name loop inside one. */
@@ -33,19 +33,26 @@ export interface TransactionAnalysis {
   readonly problems: Problem[];
   /** Levels without a parent level (normally the one 2000A). */
   readonly roots: LoopNode[];
-  /** Matched guide segment per segment, indexed by (segment index − span.st). */
+  /** Matched guide segment per segment, indexed by absolute segment index (one array shared by the document). */
   readonly matches: (GuideSegment | undefined)[];
   /** Innermost loop per segment, indexed like `matches`. */
   readonly loops: (LoopNode | undefined)[];
 }
 
-/** A guide loop prepared for matching: same-ID candidates with their index, child loops by trigger ID. */
+/** A guide loop prepared for matching: candidates and child loops indexed by segment type (see segmentType). */
 interface CompiledLoop {
   readonly def: GuideLoop;
-  readonly byId: ReadonlyMap<string, readonly Candidate[]>;
-  readonly triggers: ReadonlyMap<string, readonly CompiledLoop[]>;
+  /** Per segment of def.segments: its dictionary entry and element plan, resolved once. */
+  readonly segmentDefs: readonly (SegmentDef | undefined)[];
+  readonly plans: readonly (Plan | undefined)[];
+  /** Same-ID candidates after the trigger, by segment type. */
+  readonly byType: readonly (readonly Candidate[] | undefined)[];
+  /** Child loops by the segment type of their trigger, with their index among def.loops. */
+  readonly triggersByType: readonly (readonly ChildLoop[] | undefined)[];
   /** Indexes of required segments after the trigger. */
   readonly required: readonly number[];
+  /** Segment types of every child loop's segments (for absorbing the members of a mistyped loop). */
+  readonly childTypes: ReadonlySet<number>;
 }
 
 interface Candidate {
@@ -53,50 +60,69 @@ interface Candidate {
   readonly index: number;
 }
 
-const compiled = new WeakMap<GuideLoop, CompiledLoop>();
+interface ChildLoop {
+  readonly loop: CompiledLoop;
+  readonly index: number;
+}
+
+const compiled = new Map<GuideLoop, CompiledLoop>();
+
+function byType<T>(entries: [string, T][]): (T[] | undefined)[] {
+  const out: (T[] | undefined)[] = [];
+  for (const [id, value] of entries) {
+    const type = segmentType(id);
+    (out[type] ??= []).push(value);
+  }
+  return out;
+}
 
 function compile(def: GuideLoop): CompiledLoop {
   let c = compiled.get(def);
   if (c) return c;
-  const byId = new Map<string, Candidate[]>();
-  def.segments.forEach((gs, index) => {
-    if (index === 0) return;
-    const list = byId.get(gs.id);
-    if (list) list.push({ gs, index });
-    else byId.set(gs.id, [{ gs, index }]);
-  });
-  const triggers = new Map<string, CompiledLoop[]>();
-  for (const loop of def.loops ?? []) {
-    const child = compile(loop);
-    const id = loop.segments[0].id;
-    const list = triggers.get(id);
-    if (list) list.push(child);
-    else triggers.set(id, [child]);
-  }
+  const loops = def.loops ?? [];
   const required = def.segments.map((gs, i) => (i > 0 && gs.usage === 'R' ? i : -1)).filter((i) => i > 0);
-  c = { def, byId, triggers, required };
+  const segmentDefs = def.segments.map((gs) => SEGMENTS[gs.id]);
+  c = {
+    def,
+    segmentDefs,
+    plans: def.segments.map((gs, i) => (segmentDefs[i] ? planFor(segmentDefs[i]!, gs) : undefined)),
+    byType: byType(def.segments.slice(1).map((gs, i) => [gs.id, { gs, index: i + 1 }] as [string, Candidate])),
+    triggersByType: byType(loops.map((loop, index) => [loop.segments[0].id, { loop: compile(loop), index }] as [string, ChildLoop])),
+    required,
+    childTypes: new Set(loops.flatMap((l) => l.segments.map((gs) => segmentType(gs.id)))),
+  };
   compiled.set(def, c);
   return c;
 }
 
+/** An open loop instance. The matcher keeps two (the level and the name loop inside it) and reuses them. */
 interface Place {
-  readonly node: LoopNode;
-  readonly loop: CompiledLoop;
+  open: boolean;
+  node: LoopNode;
+  loop: CompiledLoop;
   lastPosition: number;
   lastId: string;
-  /** Uses of each of the loop's segments in this instance, by index. */
-  readonly counts: number[];
-}
-
-interface LevelPlace extends Place {
-  /** Repeats of each child loop in this level instance. */
-  readonly loopCounts: Map<GuideLoop, number>;
-  /** Trigger IDs of name loops that were started with a qualifier the guide does not know (rare, so made lazily). */
+  /** Uses of each of the loop's segments in this instance, by index (scratch, zeroed when the place opens). */
+  readonly counts: Int32Array;
+  /** For a level: repeats of each child loop, by index among def.loops. */
+  readonly loopCounts: Int32Array;
+  /** For a level: trigger IDs of name loops started with a qualifier the guide does not know (rare). */
   badTriggers?: Set<string>;
 }
 
-function newPlace(node: LoopNode, loop: CompiledLoop): Place {
-  return { node, loop, lastPosition: loop.def.segments[0].position, lastId: loop.def.segments[0].id, counts: new Array<number>(loop.def.segments.length).fill(0) };
+function newScratchPlace(): Place {
+  return { open: false, node: undefined as unknown as LoopNode, loop: undefined as unknown as CompiledLoop, lastPosition: 0, lastId: '', counts: new Int32Array(256), loopCounts: new Int32Array(64) };
+}
+
+function openPlace(p: Place, node: LoopNode, loop: CompiledLoop): void {
+  p.open = true;
+  p.node = node;
+  p.loop = loop;
+  p.lastPosition = loop.def.segments[0].position;
+  p.lastId = loop.def.segments[0].id;
+  p.counts.fill(0, 0, loop.def.segments.length);
+  p.loopCounts.fill(0, 0, loop.def.loops?.length ?? 0);
+  p.badTriggers = undefined;
 }
 
 /** Whether element `pos` of a segment equals `value`, compared in place (no string is sliced). */
@@ -115,6 +141,11 @@ function qualifies(t: SegmentTable, seg: number, gs: GuideSegment): boolean {
   const pos = gs.qualifierPosition ?? 1;
   for (let i = 0; i < qualifier.length; i++) if (elementIs(t, seg, pos, qualifier[i])) return true;
   return false;
+}
+
+function firstQualifying(t: SegmentTable, seg: number, list: readonly Candidate[]): Candidate | undefined {
+  for (const c of list) if (qualifies(t, seg, c.gs)) return c;
+  return undefined;
 }
 
 export function loopTitle(def: GuideLoop): string {
@@ -137,14 +168,97 @@ function homesOf(guide: Guide, id: string): string[] {
 }
 
 const HEADER_SCOPE = 'in the transaction set header';
+const HL_TYPE = segmentType('HL');
 
-export function analyzeTransaction(t: SegmentTable, span: TransactionSpan, groupVersion: string): TransactionAnalysis {
+/**
+ * The matcher's working state. analyzeTransaction is not re-entrant, so one set of scratch records serves every
+ * transaction and the hot path allocates only the loop nodes it returns.
+ */
+const state = {
+  t: undefined as unknown as SegmentTable,
+  guide: undefined as unknown as Guide,
+  r: undefined as unknown as Reporter,
+  matches: [] as (GuideSegment | undefined)[],
+  loops: [] as (LoopNode | undefined)[],
+  level: newScratchPlace(),
+  loop: newScratchPlace(),
+};
+
+function confidenceOf(gs: GuideSegment | undefined, loop?: GuideLoop): Confidence {
+  return gs?.confidence ?? loop?.confidence ?? state.guide.confidence;
+}
+
+function place(p: Place, gs: GuideSegment, index: number, seg: number): void {
+  const { t, r } = state;
+  const count = ++p.counts[index];
+  const def = p.loop.def;
+  const confidence = confidenceOf(gs, def);
+  if (count > gs.max) {
+    r.add('segment-max-use', t.segStart[seg], t.segEnd[seg], `${triggerLabel(gs)} (${gs.name}) may appear ${gs.max === 1 ? 'once' : `${gs.max} times at most`} in ${loopTitle(def)}; this is use ${count}.`, confidence);
+  }
+  if (gs.position < p.lastPosition) {
+    r.add('segment-order', t.segStart[seg], t.segStart[seg] + t.ids[seg].length, `${t.ids[seg]} (${gs.name}) is out of order in ${loopTitle(def)}: it must come before ${p.lastId}.`, confidence);
+  } else {
+    p.lastPosition = gs.position;
+    p.lastId = t.ids[seg];
+  }
+  state.matches[seg] = gs;
+  state.loops[seg] = p.node;
+  p.node.last = seg;
+  const parent = p.node.parent;
+  if (parent && parent.last < seg && !p.node.level) parent.last = seg;
+  const segmentDef = p.loop.segmentDefs[index];
+  if (segmentDef) checkSegmentElements(t, seg, segmentDef, gs, def, confidence, r, p.loop.plans[index]);
+}
+
+function closeRequired(p: Place): void {
+  const { t, r } = state;
+  const segments = p.loop.def.segments;
+  for (const i of p.loop.required) {
+    if (p.counts[i] > 0) continue;
+    const gs = segments[i];
+    // A required segment shares its position with qualified siblings; any of them satisfies it.
+    if (segments.some((other, j) => j !== i && other.id === gs.id && other.position === gs.position && p.counts[j] > 0)) continue;
+    const first = p.node.first;
+    r.add('required-segment', t.segStart[first], t.segEnd[first], `${triggerLabel(gs)} (${gs.name}) is required in ${loopTitle(p.loop.def)}.`, confidenceOf(gs, p.loop.def));
+  }
+}
+
+function closeLoop(): void {
+  if (state.loop.open) closeRequired(state.loop);
+  state.loop.open = false;
+}
+
+function closeLevel(): void {
+  closeLoop();
+  const level = state.level;
+  if (!level.open) return;
+  const { t, r, guide } = state;
+  closeRequired(level);
+  const levelDef = level.loop.def;
+  (levelDef.loops ?? []).forEach((child, i) => {
+    if (child.usage === 'R' && level.loopCounts[i] === 0 && !level.badTriggers?.has(child.segments[0].id)) {
+      const hl = level.node.first;
+      r.add('required-loop', t.segStart[hl], t.segEnd[hl], `${loopTitle(child)} (${triggerLabel(child.segments[0])}) is required in ${loopTitle(levelDef)}.`, child.confidence ?? levelDef.confidence ?? guide.confidence);
+    }
+  });
+  level.open = false;
+}
+
+/**
+ * Analyses one transaction. `matches` and `loops` are the document's per-segment arrays (absolute indexes); this
+ * fills the transaction's part of them. Standalone callers may omit them.
+ */
+export function analyzeTransaction(
+  t: SegmentTable,
+  span: TransactionSpan,
+  groupVersion: string,
+  matches: (GuideSegment | undefined)[] = new Array(t.segmentCount),
+  loops: (LoopNode | undefined)[] = new Array(t.segmentCount),
+): TransactionAnalysis {
   const r = new Reporter();
   const st = span.st;
   const end = span.se >= 0 ? span.se : span.last + 1;
-  const size = Math.max(span.last, span.se) - st + 1;
-  const matches: (GuideSegment | undefined)[] = new Array(size);
-  const loops: (LoopNode | undefined)[] = new Array(size);
   const levels: LoopNode[] = [];
 
   const version = elementValue(t, st, 3) || groupVersion;
@@ -157,86 +271,38 @@ export function analyzeTransaction(t: SegmentTable, span: TransactionSpan, group
     for (let s = st; s <= Math.max(span.last, span.se); s++) baseCheck(t, s, r, 'C');
     return { span, guide, problems: r.problems, roots: [], matches, loops };
   }
-
-  const confidenceOf = (gs: GuideSegment | undefined, loop?: GuideLoop): Confidence => gs?.confidence ?? loop?.confidence ?? guide.confidence;
-  const check = (s: number, gs: GuideSegment | undefined, scope: Scope, confidence: Confidence, def = SEGMENTS[t.ids[s]]) => {
-    if (def) checkSegmentElements(t, s, def, gs, scope, confidence, r);
-  };
+  state.t = t;
+  state.guide = guide;
+  state.r = r;
+  state.matches = matches;
+  state.loops = loops;
+  state.level.open = false;
+  state.loop.open = false;
+  const level = state.level;
+  const loop = state.loop;
 
   // Header: ST, BHT.
   const [stUse, bhtUse] = guide.header;
-  matches[0] = stUse;
-  check(st, stUse, HEADER_SCOPE, confidenceOf(stUse));
+  matches[st] = stUse;
+  if (SEGMENTS.ST) checkSegmentElements(t, st, SEGMENTS.ST, stUse, HEADER_SCOPE, confidenceOf(stUse), r);
   let s = st + 1;
   if (hasBht) {
-    matches[1] = bhtUse;
-    check(s, bhtUse, HEADER_SCOPE, confidenceOf(bhtUse));
+    matches[st + 1] = bhtUse;
+    if (SEGMENTS.BHT) checkSegmentElements(t, s, SEGMENTS.BHT, bhtUse, HEADER_SCOPE, confidenceOf(bhtUse), r);
     s++;
   } else {
     r.add('required-segment', t.segStart[st], t.segEnd[st], 'BHT (Beginning of Hierarchical Transaction) is required right after ST.');
   }
 
-  let level: LevelPlace | undefined;
-  let loop: Place | undefined;
   let lenient = false;
   // After a name loop starts with an unknown qualifier, its likely members are only base-checked, so one typo
   // gives one problem instead of one per following segment.
-  let absorbing: Set<string> | undefined;
-
-  const place = (p: Place, gs: GuideSegment, index: number, seg: number) => {
-    const count = ++p.counts[index];
-    const def = p.loop.def;
-    const confidence = confidenceOf(gs, def);
-    if (count > gs.max) {
-      r.add('segment-max-use', t.segStart[seg], t.segEnd[seg], `${triggerLabel(gs)} (${gs.name}) may appear ${gs.max === 1 ? 'once' : `${gs.max} times at most`} in ${loopTitle(def)}; this is use ${count}.`, confidence);
-    }
-    if (gs.position < p.lastPosition) {
-      r.add('segment-order', t.segStart[seg], t.segStart[seg] + t.ids[seg].length, `${t.ids[seg]} (${gs.name}) is out of order in ${loopTitle(def)}: it must come before ${p.lastId}.`, confidence);
-    } else {
-      p.lastPosition = gs.position;
-      p.lastId = t.ids[seg];
-    }
-    matches[seg - st] = gs;
-    loops[seg - st] = p.node;
-    p.node.last = seg;
-    if (p.node.parent && p.node.parent.last < seg && !p.node.level) p.node.parent.last = seg;
-    check(seg, gs, def, confidence);
-  };
-
-  const closeRequired = (p: Place) => {
-    const segments = p.loop.def.segments;
-    for (const i of p.loop.required) {
-      if (p.counts[i] > 0) continue;
-      const gs = segments[i];
-      // A required segment shares its position with qualified siblings; any of them satisfies it.
-      if (segments.some((other, j) => j !== i && other.id === gs.id && other.position === gs.position && p.counts[j] > 0)) continue;
-      const first = p.node.first;
-      r.add('required-segment', t.segStart[first], t.segEnd[first], `${triggerLabel(gs)} (${gs.name}) is required in ${loopTitle(p.loop.def)}.`, confidenceOf(gs, p.loop.def));
-    }
-  };
-
-  const closeLoop = () => {
-    if (loop) closeRequired(loop);
-    loop = undefined;
-  };
-
-  const closeLevel = () => {
-    closeLoop();
-    if (!level) return;
-    closeRequired(level);
-    const levelDef = level.loop.def;
-    for (const child of levelDef.loops ?? []) {
-      if (child.usage === 'R' && !level.loopCounts.has(child) && !level.badTriggers?.has(child.segments[0].id)) {
-        const hl = level.node.first;
-        r.add('required-loop', t.segStart[hl], t.segEnd[hl], `${loopTitle(child)} (${triggerLabel(child.segments[0])}) is required in ${loopTitle(levelDef)}.`, child.confidence ?? levelDef.confidence ?? guide.confidence);
-      }
-    }
-    level = undefined;
-  };
+  let absorbing: ReadonlySet<number> | undefined;
+  const types = t.types;
 
   for (; s < end; s++) {
-    const id = t.ids[s];
-    if (id === 'HL') {
+    const type = types[s];
+    if (type === HL_TYPE) {
       absorbing = undefined;
       closeLevel();
       const def = guide.levels.find((l) => elementIs(t, s, 3, l.level));
@@ -252,16 +318,16 @@ export function analyzeTransaction(t: SegmentTable, span: TransactionSpan, group
       lenient = false;
       const node: LoopNode = { def, level: def, first: s, last: s, children: [] };
       levels.push(node);
-      const compiledLevel = compile(def);
-      level = { node, loop: compiledLevel, lastPosition: def.segments[0].position, lastId: 'HL', counts: new Array<number>(def.segments.length).fill(0), loopCounts: new Map() };
+      openPlace(level, node, compile(def));
       place(level, def.segments[0], 0, s);
       continue;
     }
+    const id = t.ids[s];
     if (!SEGMENTS[id]) {
       r.add('unknown-segment', t.segStart[s], t.segStart[s] + id.length, `"${id}" is not a segment a 278 uses. Check the spelling of the segment ID.`);
       continue;
     }
-    if (!level) {
+    if (!level.open) {
       if (!lenient) r.add('segment-not-allowed', t.segStart[s], t.segStart[s] + id.length, `${id} cannot stand here: after BHT the transaction continues with HL (2000A).`, guide.confidence);
       baseCheck(t, s, r, guide.confidence);
       continue;
@@ -269,10 +335,10 @@ export function analyzeTransaction(t: SegmentTable, span: TransactionSpan, group
 
     let candidates: { list: readonly Candidate[]; owner: GuideLoop }[] | undefined;
     // 1. A segment of the current name loop.
-    if (loop) {
-      const list = loop.loop.byId.get(id);
+    if (loop.open) {
+      const list = loop.loop.byType[type];
       if (list) {
-        const hit = list.find((c) => qualifies(t, s, c.gs));
+        const hit = firstQualifying(t, s, list);
         if (hit) {
           place(loop, hit.gs, hit.index, s);
           continue;
@@ -281,15 +347,20 @@ export function analyzeTransaction(t: SegmentTable, span: TransactionSpan, group
       }
     }
     // 2. The first segment of a name loop of this level.
-    const triggers = level.loop.triggers.get(id);
+    const triggers = level.loop.triggersByType[type];
     if (triggers) {
-      const next = triggers.find((l) => qualifies(t, s, l.def.segments[0]));
+      let next: ChildLoop | undefined;
+      for (const candidate of triggers) {
+        if (qualifies(t, s, candidate.loop.def.segments[0])) {
+          next = candidate;
+          break;
+        }
+      }
       if (next) {
         absorbing = undefined;
         closeLoop();
-        const nextDef = next.def;
-        const repeats = (level.loopCounts.get(nextDef) ?? 0) + 1;
-        level.loopCounts.set(nextDef, repeats);
+        const nextDef = next.loop.def;
+        const repeats = ++level.loopCounts[next.index];
         const node: LoopNode = { def: nextDef, first: s, last: s, parent: level.node, children: [] };
         level.node.children.push(node);
         if (repeats > nextDef.max) {
@@ -302,25 +373,25 @@ export function analyzeTransaction(t: SegmentTable, span: TransactionSpan, group
           level.lastPosition = gs.position;
           level.lastId = loopTitle(nextDef);
         }
-        loop = newPlace(node, next);
+        openPlace(loop, node, next.loop);
         place(loop, gs, 0, s);
         continue;
       }
-      (candidates ??= []).push({ list: triggers.map((l) => ({ gs: l.def.segments[0], index: 0 })), owner: level.loop.def });
+      (candidates ??= []).push({ list: triggers.map((l) => ({ gs: l.loop.def.segments[0], index: 0 })), owner: level.loop.def });
     }
     // 3. A segment of the level itself (after a name loop it is out of order, which place() reports).
-    const own = level.loop.byId.get(id);
+    const own = level.loop.byType[type];
     if (own) {
-      const hit = own.find((c) => qualifies(t, s, c.gs));
+      const hit = firstQualifying(t, s, own);
       if (hit) {
-        if (loop) closeLoop();
+        if (loop.open) closeLoop();
         place(level, hit.gs, hit.index, s);
         continue;
       }
       (candidates ??= []).push({ list: own, owner: level.loop.def });
     }
     // 4. Members of a loop whose start had an unknown qualifier.
-    if (absorbing?.has(id)) {
+    if (absorbing?.has(type)) {
       baseCheck(t, s, r, guide.confidence);
       continue;
     }
@@ -328,16 +399,16 @@ export function analyzeTransaction(t: SegmentTable, span: TransactionSpan, group
     if (candidates) {
       reportQualifier(t, s, candidates, confidenceOf(candidates[0].list[0].gs, candidates[0].owner), r);
       baseCheck(t, s, r, guide.confidence);
-      if (triggers && !loop?.loop.def.segments.some((gs) => gs.id === id)) {
+      if (triggers && !(loop.open && loop.loop.def.segments.some((gs) => gs.id === id))) {
         closeLoop();
         (level.badTriggers ??= new Set()).add(id);
-        absorbing = new Set((level.loop.def.loops ?? []).flatMap((l) => l.segments.map((gs) => gs.id)));
+        absorbing = level.loop.childTypes;
       }
       continue;
     }
     // 6. Not allowed here at all.
     const homes = homesOf(guide, id);
-    const where = loop ? loopTitle(loop.loop.def) : loopTitle(level.loop.def);
+    const where = loop.open ? loopTitle(loop.loop.def) : loopTitle(level.loop.def);
     const hint = homes.length ? ` In ${guide.name} it belongs in ${homes.slice(0, 4).join(', ')}${homes.length > 4 ? ', …' : ''}.` : ` ${guide.name} does not use ${id}.`;
     r.add('segment-not-allowed', t.segStart[s], t.segStart[s] + id.length, `${id} is not allowed in ${where}.${hint}`, guide.confidence);
     baseCheck(t, s, r, guide.confidence);
@@ -345,8 +416,8 @@ export function analyzeTransaction(t: SegmentTable, span: TransactionSpan, group
   closeLevel();
 
   if (span.se >= 0) {
-    matches[span.se - st] = guide.trailer;
-    check(span.se, guide.trailer, 'in the transaction set trailer', confidenceOf(guide.trailer));
+    matches[span.se] = guide.trailer;
+    if (SEGMENTS.SE) checkSegmentElements(t, span.se, SEGMENTS.SE, guide.trailer, 'in the transaction set trailer', confidenceOf(guide.trailer), r);
   }
 
   const roots = checkHierarchy(t, span, guide, levels, r);

@@ -22,6 +22,25 @@ export interface SegmentTable {
   readonly segFlags: Uint8Array;
   /** Segment IDs, interned (equal IDs are the same string). */
   readonly ids: readonly string[];
+  /** Per segment: a small number standing for its ID (see segmentType), for array lookups instead of map lookups. */
+  readonly types: Uint16Array;
+}
+
+/** Segment ID ↔ small number, shared by the whole process; IDs beyond the table's capacity share type 0. */
+const TYPE_OF = new Map<string, number>();
+const ID_OF: string[] = [''];
+const MAX_TYPES = 4096;
+
+/** The number standing for a segment ID (0 for IDs past capacity, which never match a guide). */
+export function segmentType(id: string): number {
+  let type = TYPE_OF.get(id);
+  if (type === undefined) {
+    if (ID_OF.length >= MAX_TYPES) return 0;
+    type = ID_OF.length;
+    ID_OF.push(id);
+    TYPE_OF.set(id, type);
+  }
+  return type;
 }
 
 export const HAS_REPETITION = 1;
@@ -48,6 +67,13 @@ class ByteList {
   done(): Uint8Array {
     return this.data.subarray(0, this.length);
   }
+}
+
+function grow(data: Int32Array, atLeast: number): Int32Array {
+  // Growth doubles, so a document's elements are copied a logarithmic number of times.
+  const bigger = new Int32Array(Math.max(atLeast, data.length * 2));
+  bigger.set(data);
+  return bigger;
 }
 
 class IntList {
@@ -93,7 +119,7 @@ function intern(text: string, start: number, end: number): string {
 }
 
 export function emptyTable(text: string, delimiters?: Delimiters): SegmentTable {
-  return { text, delimiters, segmentCount: 0, segStart: EMPTY, segEnd: EMPTY, segElem: new Int32Array(1), elemStart: EMPTY, segFlags: new Uint8Array(0), ids: [] };
+  return { text, delimiters, segmentCount: 0, segStart: EMPTY, segEnd: EMPTY, segElem: new Int32Array(1), elemStart: EMPTY, segFlags: new Uint8Array(0), ids: [], types: new Uint16Array(0) };
 }
 
 /** Character classes for the scanning loop: 0 = data, so the common case is one table load and one comparison. */
@@ -143,9 +169,13 @@ export function scanSegments(text: string, delimiters: Delimiters, from: number,
   const segStart = new IntList(estimate);
   const segEnd = new IntList(estimate);
   const segElem = new IntList(estimate + 1);
-  const elemStart = new IntList(estimate * 5);
+  let elems: Int32Array = new Int32Array(Math.max(64, estimate * 6));
+  let elemCount = 0;
   const flags = new ByteList(estimate);
   const ids: string[] = [];
+  let types = new Uint16Array(Math.max(16, estimate));
+  let lastId = '';
+  let lastType = 0;
 
   let i = from;
   while (i < to) {
@@ -161,8 +191,9 @@ export function scanSegments(text: string, delimiters: Delimiters, from: number,
     }
     const start = i;
     segStart.push(start);
-    segElem.push(elemStart.length);
-    elemStart.push(start);
+    segElem.push(elemCount);
+    if (elemCount === elems.length) elems = grow(elems, elemCount + 4096);
+    elems[elemCount++] = start;
     let idEnd = -1;
     let flag = 0;
     while (i < to) {
@@ -170,7 +201,8 @@ export function scanSegments(text: string, delimiters: Delimiters, from: number,
       if (kind !== DATA) {
         if (kind === ELEMENT) {
           if (idEnd < 0) idEnd = i;
-          elemStart.push(i + 1);
+          if (elemCount === elems.length) elems = grow(elems, elemCount + 4096);
+          elems[elemCount++] = i + 1;
         } else if (kind === TERMINATOR) {
           break;
         } else {
@@ -184,7 +216,18 @@ export function scanSegments(text: string, delimiters: Delimiters, from: number,
     if (idEnd < 0) idEnd = end;
     segEnd.push(end);
     flags.push(flag);
-    ids.push(intern(text, start, idEnd));
+    const id = intern(text, start, idEnd);
+    ids.push(id);
+    if (id !== lastId) {
+      lastId = id;
+      lastType = segmentType(id);
+    }
+    if (ids.length > types.length) {
+      const bigger = new Uint16Array(types.length * 2);
+      bigger.set(types);
+      types = bigger;
+    }
+    types[ids.length - 1] = lastType;
     if (i >= to) {
       if (i === text.length) {
         problems.push({ code: 'missing-terminator', severity: CATALOG['missing-terminator'].severity, start: end, end, message: `The last segment has no segment terminator; end it with "${String.fromCharCode(ts)}".` });
@@ -193,7 +236,7 @@ export function scanSegments(text: string, delimiters: Delimiters, from: number,
     }
     i++; // past the terminator
   }
-  segElem.push(elemStart.length);
+  segElem.push(elemCount);
   return {
     text,
     delimiters,
@@ -201,8 +244,9 @@ export function scanSegments(text: string, delimiters: Delimiters, from: number,
     segStart: segStart.done(),
     segEnd: segEnd.done(),
     segElem: segElem.done(),
-    elemStart: elemStart.done(),
+    elemStart: elems.length - elemCount > 1024 ? elems.slice(0, elemCount) : elems.subarray(0, elemCount),
     segFlags: flags.done(),
     ids,
+    types: types.subarray(0, ids.length),
   };
 }
