@@ -2,17 +2,19 @@
 
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeDocument, type DocumentAnalysis } from '../validate/document';
+import { reanalyzeDocument } from '../validate/incremental';
 import { analyzeJsonRequest, kindFromFileName, type JsonRequestAnalysis } from '../validate/jsonRequest';
 
 class VersionCache<T> {
   private readonly entries = new Map<string, { version: number; value: T }>();
 
-  constructor(private readonly compute: (doc: TextDocument) => T) {}
+  /** `compute` gets the previous value of the same document, if any, to update it rather than start over. */
+  constructor(private readonly compute: (doc: TextDocument, previous: T | undefined) => T) {}
 
   get(doc: TextDocument): T {
     const known = this.entries.get(doc.uri);
     if (known && known.version === doc.version) return known.value;
-    const value = this.compute(doc);
+    const value = this.compute(doc, known?.value);
     this.entries.set(doc.uri, { version: doc.version, value });
     return value;
   }
@@ -29,7 +31,8 @@ export function isJsonDocument(doc: TextDocument): boolean {
 
 export class AnalysisCache extends VersionCache<DocumentAnalysis> {
   constructor() {
-    super((doc) => analyzeDocument(doc.getText()));
+    // After an edit inside one transaction, only that transaction is analysed again.
+    super((doc, previous) => (previous ? reanalyzeDocument(previous, doc.getText()) : analyzeDocument(doc.getText())));
   }
 }
 

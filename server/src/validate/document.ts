@@ -16,23 +16,45 @@ export interface DocumentAnalysis {
   readonly envelope: Envelope;
   /** Transaction analyses in document order. */
   readonly transactions: TransactionAnalysis[];
+  /** Matched guide segment and innermost loop per segment (absolute indexes), shared by the transactions. */
+  readonly matches: (GuideSegment | undefined)[];
+  readonly loops: (LoopNode | undefined)[];
+  /** Problems found while finding the delimiters and scanning. */
+  readonly scanProblems: Problem[];
+  /** Whether the first ISA is laid out at its fixed widths. */
+  readonly fixedWidthIsa: boolean;
   /** Every problem, ordered by start offset. */
   readonly problems: Problem[];
 }
 
+function byOffset(a: Problem, b: Problem): number {
+  return a.start - b.start || a.end - b.end;
+}
+
+/** Envelope nesting and envelope rules, then every transaction's problems, in offset order. */
+export function collectProblems(scanProblems: readonly Problem[], envelope: Envelope, envelopeRuleProblems: readonly Problem[], transactions: readonly TransactionAnalysis[]): Problem[] {
+  const problems: Problem[] = [...scanProblems, ...envelope.problems, ...envelopeRuleProblems];
+  for (const tx of transactions) for (const p of tx.problems) problems.push(p);
+  problems.sort(byOffset);
+  return problems;
+}
+
+export function checkEnvelopeRules(table: SegmentTable, envelope: Envelope, fixedWidthIsa: boolean): Problem[] {
+  const r = new Reporter();
+  checkEnvelope(table, envelope, fixedWidthIsa, r);
+  return r.problems;
+}
+
 export function analyzeDocument(text: string): DocumentAnalysis {
   const found = detectDelimiters(text);
-  const problems: Problem[] = [...found.problems];
+  const scanProblems: Problem[] = [...found.problems];
   if (!found.delimiters) {
     const table = emptyTable(text);
-    return { table, envelope: { interchanges: [], problems: [] }, transactions: [], problems };
+    return { table, envelope: { interchanges: [], problems: [] }, transactions: [], matches: [], loops: [], scanProblems, fixedWidthIsa: false, problems: scanProblems.slice() };
   }
-  const table = scanSegments(text, found.delimiters, found.isaStart, text.length, problems);
+  const table = scanSegments(text, found.delimiters, found.isaStart, text.length, scanProblems);
   const envelope = buildEnvelope(table);
-  problems.push(...envelope.problems);
-  const r = new Reporter();
-  checkEnvelope(table, envelope, found.fixedWidth, r);
-  problems.push(...r.problems);
+  const envelopeRuleProblems = checkEnvelopeRules(table, envelope, found.fixedWidth);
   const transactions: TransactionAnalysis[] = [];
   // One pair of per-segment arrays for the whole document, shared by its transactions' analyses.
   const matches = new Array<GuideSegment | undefined>(table.segmentCount);
@@ -40,15 +62,11 @@ export function analyzeDocument(text: string): DocumentAnalysis {
   for (const ic of envelope.interchanges) {
     for (const group of ic.groups) {
       const version = group.gs >= 0 ? elementValue(table, group.gs, 8) : '';
-      for (const tx of group.transactions) {
-        const analysis = analyzeTransaction(table, tx, version, matches, loops);
-        transactions.push(analysis);
-        for (const p of analysis.problems) problems.push(p);
-      }
+      for (const tx of group.transactions) transactions.push(analyzeTransaction(table, tx, version, matches, loops));
     }
   }
-  problems.sort((a, b) => a.start - b.start || a.end - b.end);
-  return { table, envelope, transactions, problems };
+  const problems = collectProblems(scanProblems, envelope, envelopeRuleProblems, transactions);
+  return { table, envelope, transactions, matches, loops, scanProblems, fixedWidthIsa: found.fixedWidth, problems };
 }
 
 /** Keeps the first `limit` problems and adds one saying how many more there were. */

@@ -1,0 +1,162 @@
+// Re-validation after an edit: when the change lies inside one transaction set's body, only that transaction is
+// rescanned and re-analysed; the other transactions' analyses are kept, shifted to their new offsets. Anything else
+// (envelope edits, edits across transactions, new empty segments) falls back to a full analysis. Either way the
+// result equals analyzeDocument(text); the property tests hold it to that.
+
+import type { Problem } from '../problems/problem';
+import { scanSegments, type SegmentTable } from '../x12/scanner';
+import { buildEnvelope } from '../x12/envelope';
+import { elementValue } from '../x12/segments';
+import type { GuideSegment } from '../guide/types';
+import { analyzeDocument, checkEnvelopeRules, collectProblems, type DocumentAnalysis } from './document';
+import { analyzeTransaction, type LoopNode, type TransactionAnalysis } from './transaction';
+
+const ENVELOPE_IDS = new Set(['ISA', 'GS', 'ST', 'SE', 'GE', 'IEA']);
+
+/** The changed range: [start, oldEnd) in the old text became [start, newEnd) in the new one. */
+export function changedRange(oldText: string, text: string): { start: number; oldEnd: number; newEnd: number } {
+  const min = Math.min(oldText.length, text.length);
+  let start = 0;
+  while (start < min && oldText.charCodeAt(start) === text.charCodeAt(start)) start++;
+  let tail = 0;
+  const maxTail = min - start;
+  while (tail < maxTail && oldText.charCodeAt(oldText.length - 1 - tail) === text.charCodeAt(text.length - 1 - tail)) tail++;
+  return { start, oldEnd: oldText.length - tail, newEnd: text.length - tail };
+}
+
+/** Index of the transaction whose body (after ST, before SE) holds [start, oldEnd), or -1. */
+function enclosingTransaction(prev: DocumentAnalysis, start: number, oldEnd: number): number {
+  const t = prev.table;
+  const list = prev.transactions;
+  let lo = 0;
+  let hi = list.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const span = list[mid].span;
+    if (t.segStart[span.st] > start) hi = mid - 1;
+    else if (span.se >= 0 && t.segEnd[span.se] < start) lo = mid + 1;
+    else {
+      if (span.se < 0 || start <= t.segEnd[span.st] || oldEnd > t.segStart[span.se]) return -1;
+      return mid;
+    }
+  }
+  return -1;
+}
+
+function splice32(old: Int32Array, from: number, to: number, middle: Int32Array, shiftTail: number, middleShift = 0): Int32Array {
+  const out = new Int32Array(old.length - (to - from) + middle.length);
+  out.set(old.subarray(0, from));
+  if (middleShift === 0) out.set(middle, from);
+  else for (let i = 0; i < middle.length; i++) out[from + i] = middle[i] + middleShift;
+  const base = from + middle.length;
+  if (shiftTail === 0) out.set(old.subarray(to), base);
+  else for (let i = to; i < old.length; i++) out[base + i - to] = old[i] + shiftTail;
+  return out;
+}
+
+function spliceArray<T extends Uint8Array | Uint16Array>(old: T, from: number, to: number, middle: T, make: (n: number) => T): T {
+  const out = make(old.length - (to - from) + middle.length);
+  out.set(old.subarray(0, from));
+  out.set(middle, from);
+  out.set(old.subarray(to), from + middle.length);
+  return out;
+}
+
+function shiftProblem(p: Problem, delta: number): Problem {
+  const shifted: Problem = { ...p, start: p.start + delta, end: p.end + delta };
+  return p.fix ? { ...shifted, fix: { ...p.fix, start: p.fix.start + delta, end: p.fix.end + delta } } : shifted;
+}
+
+function shiftNodes(roots: readonly LoopNode[], segDelta: number): void {
+  const visit = (node: LoopNode) => {
+    (node as { first: number }).first += segDelta;
+    node.last += segDelta;
+    for (const child of node.children) if (child.parent === node && !child.level) visit(child);
+  };
+  // Levels hang off their parent level; name loops off their level. Every node is reached exactly once.
+  const walk = (level: LoopNode) => {
+    visit(level);
+    for (const child of level.children) if (child.level) walk(child);
+  };
+  roots.forEach(walk);
+}
+
+export function reanalyzeDocument(prev: DocumentAnalysis, text: string): DocumentAnalysis {
+  const old = prev.table;
+  const d = old.delimiters;
+  if (old.text === text) return prev;
+  if (!d || prev.transactions.length === 0) return analyzeDocument(text);
+  const { start, oldEnd } = changedRange(old.text, text);
+  const index = enclosingTransaction(prev, start, oldEnd);
+  if (index < 0) return analyzeDocument(text);
+  const delta = text.length - old.text.length;
+  const span = prev.transactions[index].span;
+  const st = span.st;
+  const se = span.se;
+  const from = old.segStart[st];
+  const to = old.segEnd[se] + delta;
+
+  const miniProblems: Problem[] = [];
+  const mini = scanSegments(text, d, from, to, miniProblems);
+  const m = mini.segmentCount;
+  if (miniProblems.length > 0 || m < 2 || mini.ids[0] !== 'ST' || mini.ids[m - 1] !== 'SE' || mini.segStart[0] !== from || mini.segEnd[m - 1] !== to) {
+    return analyzeDocument(text);
+  }
+  for (let i = 1; i < m - 1; i++) if (ENVELOPE_IDS.has(mini.ids[i])) return analyzeDocument(text);
+
+  const segDelta = m - (se - st + 1);
+  const oldElemFrom = old.segElem[st];
+  const oldElemTo = old.segElem[se + 1];
+  const miniElemCount = mini.segElem[m];
+  const elemDelta = miniElemCount - (oldElemTo - oldElemFrom);
+  const table: SegmentTable = {
+    text,
+    delimiters: d,
+    segmentCount: old.segmentCount + segDelta,
+    segStart: splice32(old.segStart, st, se + 1, mini.segStart, delta),
+    segEnd: splice32(old.segEnd, st, se + 1, mini.segEnd, delta),
+    segElem: splice32(old.segElem, st, se + 1, mini.segElem.subarray(0, m), elemDelta, oldElemFrom),
+    elemStart: splice32(old.elemStart, oldElemFrom, oldElemTo, mini.elemStart.subarray(0, miniElemCount), delta),
+    segFlags: spliceArray(old.segFlags, st, se + 1, mini.segFlags, (n) => new Uint8Array(n)),
+    types: spliceArray(old.types, st, se + 1, mini.types, (n) => new Uint16Array(n)),
+    ids: old.ids.slice(0, st).concat(mini.ids, old.ids.slice(se + 1)),
+  };
+
+  const envelope = buildEnvelope(table);
+  const matches = new Array<GuideSegment | undefined>(table.segmentCount);
+  const loops = new Array<LoopNode | undefined>(table.segmentCount);
+  for (let i = 0; i < st; i++) {
+    matches[i] = prev.matches[i];
+    loops[i] = prev.loops[i];
+  }
+  for (let i = se + 1; i < old.segmentCount; i++) {
+    matches[i + segDelta] = prev.matches[i];
+    loops[i + segDelta] = prev.loops[i];
+  }
+
+  const transactions: TransactionAnalysis[] = [];
+  for (const ic of envelope.interchanges) {
+    for (const group of ic.groups) {
+      const version = group.gs >= 0 ? elementValue(table, group.gs, 8) : '';
+      for (const newSpan of group.transactions) {
+        const j = transactions.length;
+        const before = prev.transactions[j];
+        if (j === index) {
+          transactions.push(analyzeTransaction(table, newSpan, version, matches, loops));
+        } else if (j < index) {
+          transactions.push({ ...before, span: newSpan, matches, loops });
+        } else {
+          if (segDelta !== 0) shiftNodes(before.roots, segDelta);
+          transactions.push({ ...before, span: newSpan, matches, loops, problems: delta === 0 ? before.problems : before.problems.map((p) => shiftProblem(p, delta)) });
+        }
+      }
+    }
+  }
+  if (transactions.length !== prev.transactions.length) return analyzeDocument(text);
+
+  const txEndOld = old.segEnd[se];
+  const scanProblems = prev.scanProblems.flatMap((p) => (p.end < from ? [p] : p.start > txEndOld ? [shiftProblem(p, delta)] : []));
+  const envelopeRuleProblems = checkEnvelopeRules(table, envelope, prev.fixedWidthIsa);
+  const problems = collectProblems(scanProblems, envelope, envelopeRuleProblems, transactions);
+  return { table, envelope, transactions, matches, loops, scanProblems, fixedWidthIsa: prev.fixedWidthIsa, problems };
+}

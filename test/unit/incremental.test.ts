@@ -1,0 +1,92 @@
+// Incremental re-validation must give exactly what a full validation of the edited text gives: the same problems,
+// the same structure (spans, guides, per-segment matches and loops, loop ranges).
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { analyzeDocument, type DocumentAnalysis } from '../../server/src/validate/document';
+import { reanalyzeDocument, changedRange } from '../../server/src/validate/incremental';
+import type { LoopNode } from '../../server/src/validate/transaction';
+import { generateBatch } from '../bench/generate';
+import { EXAMPLES, listFiles } from '../helpers/fixtures';
+
+function nodes(roots: readonly LoopNode[]): string[] {
+  const out: string[] = [];
+  const visit = (n: LoopNode, depth: number) => {
+    out.push(`${'.'.repeat(depth)}${n.def.id}:${n.first}-${n.last}`);
+    [...n.children].sort((a, b) => a.first - b.first).forEach((c) => visit(c, depth + 1));
+  };
+  roots.forEach((r) => visit(r, 0));
+  return out;
+}
+
+function shape(a: DocumentAnalysis): unknown {
+  const t = a.table;
+  return {
+    problems: a.problems,
+    segments: Array.from({ length: t.segmentCount }, (_, s) => `${t.ids[s]}@${t.segStart[s]}-${t.segEnd[s]}:${t.segElem[s]}:${a.matches[s]?.name ?? '-'}:${a.loops[s]?.def.id ?? '-'}`),
+    elements: Array.from(t.elemStart),
+    transactions: a.transactions.map((tx) => ({ span: tx.span, guide: tx.guide?.id, variant: tx.guide?.variant, nodes: nodes(tx.roots) })),
+  };
+}
+
+function check(before: string, after: string): void {
+  const prev = analyzeDocument(before);
+  const incremental = reanalyzeDocument(prev, after);
+  assert.deepEqual(shape(incremental), shape(analyzeDocument(after)));
+}
+
+const batch = generateBatch(40);
+const texts = [batch, ...listFiles(EXAMPLES, '.x12').map((p) => readFileSync(p, 'utf8'))];
+const pieces = fc.constantFrom('*', '~', '~\n', ':', '^', 'X', '7', '', 'NM1*IL*1*DOE~', 'HL*9*8*SS*0~', 'DTP*472*D8*20260230~', 'SE*1*1~', 'ST*278*9~', ' ');
+
+test('changedRange finds the edited span', () => {
+  assert.deepEqual(changedRange('abcdef', 'abXdef'), { start: 2, oldEnd: 3, newEnd: 3 });
+  assert.deepEqual(changedRange('abc', 'abc'), { start: 3, oldEnd: 3, newEnd: 3 });
+  assert.deepEqual(changedRange('aaa', 'aaaa'), { start: 3, oldEnd: 3, newEnd: 4 });
+});
+
+test('a one-character edit inside a transaction re-analyses that transaction only, with the same result', () => {
+  const lines = batch.split('\n');
+  const line = lines.findIndex((l, i) => i > 200 && l.startsWith('NM1*IL'));
+  lines[line] = lines[line].replace(/\d(?=[^*]*$)/, '7');
+  check(batch, lines.join('\n'));
+  const prev = analyzeDocument(batch);
+  const firstRoots = prev.transactions[0].roots;
+  const lastRoots = prev.transactions[prev.transactions.length - 1].roots;
+  const next = reanalyzeDocument(prev, lines.join('\n'));
+  assert.equal(next.transactions[0].roots, firstRoots, 'untouched transactions keep their analysis');
+  assert.equal(next.transactions[next.transactions.length - 1].roots, lastRoots);
+  const changed = next.transactions.findIndex((tx, i) => tx.roots !== prev.transactions[i].roots);
+  assert.equal(next.transactions.filter((tx, i) => tx.roots !== prev.transactions[i].roots).length, 1, 'exactly one transaction was re-analysed');
+  assert.ok(changed > 0);
+});
+
+test('random edits anywhere give what a full validation gives', () => {
+  fc.assert(
+    fc.property(
+      fc.nat({ max: texts.length - 1 }),
+      fc.array(fc.record({ at: fc.nat(), remove: fc.nat({ max: 12 }), insert: fc.oneof(pieces, fc.string({ maxLength: 6 })) }), { minLength: 1, maxLength: 3 }),
+      (which, edits) => {
+        let before = texts[which];
+        for (const e of edits) {
+          const at = e.at % (before.length + 1);
+          const after = before.slice(0, at) + e.insert + before.slice(at + e.remove);
+          check(before, after);
+          before = after;
+        }
+      },
+    ),
+    { numRuns: 300 },
+  );
+});
+
+test('edits that change segment counts inside a transaction shift everything after it correctly', () => {
+  const lines = batch.split('\n');
+  const at = lines.findIndex((l, i) => i > 100 && l.startsWith('DTP*472'));
+  const added = [...lines.slice(0, at), 'MSG*ADDED LINE~', ...lines.slice(at)].join('\n');
+  check(batch, added);
+  const removed = [...lines.slice(0, at), ...lines.slice(at + 1)].join('\n');
+  check(batch, removed);
+});
