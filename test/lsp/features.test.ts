@@ -160,3 +160,25 @@ test('every segment and every element of every example has a hover naming it', a
     }
   }
 });
+
+test('huge batches: the outline lists transactions by subscriber and decision; full tokens are segment IDs, ranges stay detailed', async () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { generateBatch } = require('../bench/generate') as typeof import('../bench/generate');
+  const text = generateBatch(1800);
+  assert.ok(text.length > 1024 * 1024, 'over the full-detail limit');
+  const uri = 'file:///features/huge.x12';
+  await client.open(uri, text);
+  await client.diagnostics(uri);
+  const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
+  const transactions = symbols[0].children!.find((c) => c.name.startsWith('Group'))!.children!.filter((c) => c.name.startsWith('278 '));
+  assert.equal(transactions.length, 1800);
+  assert.ok(transactions.every((tx) => (tx.children ?? []).length === 0), 'transactions are leaves');
+  assert.match(transactions[0].name, /^278 0001 · Prior authorization (request|response) \(X217\) · [A-Z]+, [A-Z]+ \(M\d{9}\)/);
+
+  const full = await client.request<{ data: number[] }>('textDocument/semanticTokens/full', { textDocument: { uri } });
+  const lines = text.split('\n').filter((l) => l.length > 0);
+  assert.equal(full.data.length / 5, lines.length, 'one token per segment: its ID');
+  const range = await client.request<{ data: number[] }>('textDocument/semanticTokens/range', { textDocument: { uri }, range: { start: { line: 100, character: 0 }, end: { line: 110, character: 0 } } });
+  assert.ok(range.data.length / 5 > 30, 'the visible range gets values and delimiters too');
+  await client.close(uri);
+});

@@ -25,6 +25,8 @@ export interface OutlineSymbol {
 
 /** Above this many segments the outline stops at loops, so huge batches stay responsive. */
 export const OUTLINE_SEGMENT_LIMIT = 20_000;
+/** Above this many transactions the outline lists transactions, each named by its subscriber and decision. */
+export const OUTLINE_TRANSACTION_LIMIT = 1_000;
 
 /** HL03 codes of levels that stand for a party (UMO, requester, subscriber, dependent). */
 const PARTY_LEVELS = new Set(['20', '21', '22', '23']);
@@ -123,7 +125,20 @@ function nodeSymbol(a: DocumentAnalysis, tx: TransactionAnalysis, node: LoopNode
   };
 }
 
-function transactionSymbol(a: DocumentAnalysis, tx: TransactionAnalysis, withSegments: boolean): OutlineSymbol {
+/** "DOE, JOE (TST2) · A1 approved, A062583941": the subscriber and the event's outcome, for one-line outlines. */
+function transactionSummary(t: SegmentTable, tx: TransactionAnalysis): string {
+  const levels: LoopNode[] = [];
+  const visit = (n: LoopNode) => {
+    if (n.level) levels.push(n);
+    n.children.forEach(visit);
+  };
+  tx.roots.forEach(visit);
+  const subscriber = levels.find((n) => n.level!.level === '22');
+  const event = levels.find((n) => n.level!.level === 'EV');
+  return [subscriber && loopSummary(t, subscriber), event && loopSummary(t, event)].filter(Boolean).join(' · ');
+}
+
+function transactionSymbol(a: DocumentAnalysis, tx: TransactionAnalysis, withSegments: boolean, withLoops = true): OutlineSymbol {
   const t = a.table;
   const st = tx.span.st;
   const last = Math.max(tx.span.last, tx.span.se);
@@ -131,11 +146,12 @@ function transactionSymbol(a: DocumentAnalysis, tx: TransactionAnalysis, withSeg
   if (withSegments) {
     for (let s = st; s <= last; s++) if (!tx.loops[s]) children.push(segmentSymbol(a, tx, s));
   }
-  for (const root of tx.roots) children.push(nodeSymbol(a, tx, root, withSegments));
+  if (withLoops) for (const root of tx.roots) children.push(nodeSymbol(a, tx, root, withSegments));
   children.sort((x, y) => x.start - y.start);
   const bht03 = t.ids[st + 1] === 'BHT' ? elementValue(t, st + 1, 3) : '';
+  const summary = withLoops ? '' : transactionSummary(t, tx);
   return {
-    name: `${elementValue(t, st, 1) || 'ST'} ${elementValue(t, st, 2)} · ${tx.guide?.name ?? elementValue(t, st, 3) ?? 'unknown guide'}`,
+    name: `${elementValue(t, st, 1) || 'ST'} ${elementValue(t, st, 2)} · ${tx.guide?.name ?? elementValue(t, st, 3) ?? 'unknown guide'}${summary ? ` · ${summary}` : ''}`,
     detail: bht03 ? `BHT03 ${bht03}` : '',
     kind: 'transaction',
     start: t.segStart[st],
@@ -149,13 +165,14 @@ function transactionSymbol(a: DocumentAnalysis, tx: TransactionAnalysis, withSeg
 export function documentSymbols(a: DocumentAnalysis): OutlineSymbol[] {
   const t = a.table;
   const withSegments = t.segmentCount <= OUTLINE_SEGMENT_LIMIT;
+  const withLoops = a.transactions.length <= OUTLINE_TRANSACTION_LIMIT;
   let next = 0;
   const out: OutlineSymbol[] = [];
   for (const ic of a.envelope.interchanges) {
     const groups: OutlineSymbol[] = [];
     for (const g of ic.groups) {
       const txs: OutlineSymbol[] = [];
-      for (let i = 0; i < g.transactions.length; i++) txs.push(transactionSymbol(a, a.transactions[next++], withSegments));
+      for (let i = 0; i < g.transactions.length; i++) txs.push(transactionSymbol(a, a.transactions[next++], withSegments, withLoops));
       groups.push(groupSymbol(a, g, txs, withSegments));
     }
     out.push(interchangeSymbol(a, ic, groups, withSegments));

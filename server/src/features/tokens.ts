@@ -24,6 +24,12 @@ const DATE_ELEMENTS = new Set(['1251']);
 /** One token: offset, length, type index, modifier bits. Stored flat: 4 numbers per token. */
 export type TokenList = number[];
 
+/**
+ * Above this size a whole-document request gets segment IDs only: values keep the TextMate grammar's colours, and
+ * range requests (the visible part of the editor) still get every token. Keeps huge batches responsive.
+ */
+export const FULL_DETAIL_LIMIT = 1024 * 1024;
+
 function classify(number: string): [number, number] {
   const e = ELEMENTS[number];
   if (!e) return [T.text, M.none];
@@ -61,12 +67,27 @@ function planFor(id: string): ([number, number] | [number, number][])[] | undefi
   return plan;
 }
 
+/** Segment ID tokens only (envelope vs body), for whole-document requests on huge documents. */
+export function segmentIdTokens(a: DocumentAnalysis): TokenList {
+  const t = a.table;
+  const out: TokenList = new Array(t.segmentCount * 4);
+  for (let s = 0; s < t.segmentCount; s++) {
+    const id = t.ids[s];
+    out[s * 4] = t.segStart[s];
+    out[s * 4 + 1] = id.length;
+    out[s * 4 + 2] = ENVELOPE_IDS.has(id) ? T.envelope : T.segment;
+    out[s * 4 + 3] = 0;
+  }
+  return out;
+}
+
 /** Tokens for segments overlapping [from, to) (the whole document by default), in offset order. */
 export function semanticTokens(a: DocumentAnalysis, from = 0, to = Number.MAX_SAFE_INTEGER): TokenList {
   const t = a.table;
   const d = t.delimiters;
   const out: TokenList = [];
   if (!d) return out;
+  if (from === 0 && to >= t.text.length && t.text.length > FULL_DETAIL_LIMIT) return segmentIdTokens(a);
   const text = t.text;
   const component = d.component;
   const repetition = d.repetition;

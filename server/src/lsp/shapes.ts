@@ -69,7 +69,8 @@ export function toCompletionItem(doc: TextDocument, c: CompletionEntry, snippets
 export function encodeTokens(doc: TextDocument, tokens: TokenList): number[] {
   if (tokens.length === 0) return [];
   const text = doc.getText();
-  const data: number[] = [];
+  const data: number[] = new Array((tokens.length / 4) * 5);
+  let w = 0;
   const first = doc.positionAt(tokens[0]);
   let line = first.line;
   let lineStart = tokens[0] - first.character;
@@ -87,7 +88,11 @@ export function encodeTokens(doc: TextDocument, tokens: TokenList): number[] {
     }
     const char = offset - lineStart;
     const deltaLine = line - prevLine;
-    data.push(deltaLine, deltaLine === 0 ? char - prevChar : char, tokens[i + 1], tokens[i + 2], tokens[i + 3]);
+    data[w++] = deltaLine;
+    data[w++] = deltaLine === 0 ? char - prevChar : char;
+    data[w++] = tokens[i + 1];
+    data[w++] = tokens[i + 2];
+    data[w++] = tokens[i + 3];
     prevLine = line;
     prevChar = char;
   }
