@@ -112,10 +112,20 @@ function describe(d: Diagnostic): string {
 async function lspFigures(client: LspTestClient, text: string, size: number, validateMs: number): Promise<{ lsp: Record<string, number>; memory: SizeResult['memory']; checks: Record<string, boolean> }> {
   const uri = `file:///bench/batch-${size}.x12`;
   const checks: Record<string, boolean> = {};
-  const openStart = now();
+  // Like the in-process figures: warm-up opens first (different URIs), then the median of several.
+  const opens: number[] = [];
+  const repeats = size >= 40000 ? 1 : 5;
+  for (let i = 0; i < repeats; i++) {
+    const warmUri = `${uri}?open=${i}`;
+    const start = now();
+    await client.open(warmUri, text);
+    await client.diagnostics(warmUri);
+    opens.push(now() - start);
+    await client.close(warmUri);
+  }
   await client.open(uri, text);
   await client.diagnostics(uri);
-  const open = now() - openStart;
+  const open = median(opens.slice(repeats > 2 ? 2 : 0));
   const lsp: Record<string, number> = { openToDiagnostics: open };
   const usage = await client.request<NodeJS.MemoryUsage>('priorAuth/memoryUsage', {});
   const memory = { heapUsed: usage.heapUsed, rss: usage.rss, heapPerDocumentByte: usage.heapUsed / text.length };
@@ -128,13 +138,18 @@ async function lspFigures(client: LspTestClient, text: string, size: number, val
     await client.close(uri);
     return { lsp, memory, checks };
   }
-  // A one-character edit inside one transaction (a member ID digit), then the wait for new diagnostics, which must
-  // equal what a full validation of the edited text gives.
+  // One-character edits inside one transaction (a member ID digit), each followed by the wait for new diagnostics,
+  // which must equal what a full validation of the edited text gives.
   const memberColumn = lines[middle].lastIndexOf('*') + 2;
-  const editStart = now();
-  const version = await client.change(uri, [{ range: { start: { line: middle, character: memberColumn }, end: { line: middle, character: memberColumn + 1 } }, text: '7' }]);
-  const afterEdit = await client.diagnostics(uri, (p) => p.version === version);
-  lsp.editToDiagnostics = now() - editStart;
+  const edits: number[] = [];
+  let afterEdit: Diagnostic[] = [];
+  for (const digit of ['7', '3', '5', '8', '7']) {
+    const editStart = now();
+    const version = await client.change(uri, [{ range: { start: { line: middle, character: memberColumn }, end: { line: middle, character: memberColumn + 1 } }, text: digit }]);
+    afterEdit = await client.diagnostics(uri, (p) => p.version === version);
+    edits.push(now() - editStart);
+  }
+  lsp.editToDiagnostics = median(edits.slice(1));
   const edited = lines.slice();
   edited[middle] = edited[middle].slice(0, memberColumn) + '7' + edited[middle].slice(memberColumn + 1);
   const fresh = new LspTestClient();
@@ -192,8 +207,9 @@ function bundles(): Record<string, number> {
     languageClientChunkBytes: size('languageClient.js'),
     apiChunkBytes: size('api.js'),
     // Activation loads dist/extension.js only: the language client, HTTP client and sandbox are separate chunks.
-    extensionHasLanguageClient: /LanguageClient|vscode-languageclient/.test(extension) ? 1 : 0,
-    extensionHasUndici: /undici/i.test(extension) ? 1 : 0,
+    // Markers only the implementations contain (class names of vscode-languageclient and undici).
+    extensionHasLanguageClient: /BaseLanguageClient/.test(extension) ? 1 : 0,
+    extensionHasUndici: /UndiciError/.test(extension) ? 1 : 0,
   };
 }
 
