@@ -196,9 +196,11 @@ export function checkSegmentElements(
     if (repetition < 0 && slot.repeat === 1) {
       if (slot.composite) checkComposite(t, seg, pos, start, end, slot, scope, slot.confidence ?? confidence, r);
       else if (slot.element) {
-        // The common case, a short code that is allowed, costs no string.
-        if (slot.shortCodes && slot.element.type === 'ID' && slot.shortCodes.has(shortKey(text, start, end))) continue;
-        checkSimple(text, start, end, slot.element, slot.codes, slot.codeList, scope, slot.confidence ?? confidence, r, id, pos, 0);
+        const element = slot.element;
+        // The common cases cost no string and no call: text of an allowed length, a short allowed code.
+        if (element.type === 'AN' && !slot.codes && end - start >= element.min && end - start <= element.max) continue;
+        if (slot.shortCodes && element.type === 'ID' && slot.shortCodes.has(shortKey(text, start, end))) continue;
+        checkSimple(text, start, end, element, slot.codes, slot.codeList, scope, slot.confidence ?? confidence, r, id, pos, 0);
       }
       continue;
     }

@@ -3,7 +3,7 @@
 
 import type { Problem } from '../problems/problem';
 import { CATALOG } from '../problems/catalog';
-import type { SegmentTable } from './scanner';
+import { segmentType, type SegmentTable } from './scanner';
 import { elementValue } from './segments';
 
 export interface TransactionSpan {
@@ -45,6 +45,13 @@ function missingTrailer(t: SegmentTable, header: number, message: string): Probl
   return { code: 'missing-trailer', severity: CATALOG['missing-trailer'].severity, start, end: start + t.ids[header].length, message };
 }
 
+const ISA = segmentType('ISA');
+const GS = segmentType('GS');
+const ST = segmentType('ST');
+const SE = segmentType('SE');
+const GE = segmentType('GE');
+const IEA = segmentType('IEA');
+
 export function buildEnvelope(t: SegmentTable): Envelope {
   const interchanges: InterchangeSpan[] = [];
   const problems: Problem[] = [];
@@ -79,9 +86,17 @@ export function buildEnvelope(t: SegmentTable): Envelope {
     return created;
   };
 
+  const types = t.types;
   for (let s = 0; s < t.segmentCount; s++) {
+    const type = types[s];
+    const envelopeSegment = type === ISA || type === GS || type === ST || type === SE || type === GE || type === IEA;
+    // Body segments inside a transaction need nothing here.
+    if (!envelopeSegment && tx) {
+      tx.last = s;
+      continue;
+    }
     const id = t.ids[s];
-    if (id !== 'ISA' && id !== 'GS' && id !== 'ST' && id !== 'SE' && id !== 'GE' && id !== 'IEA' && !tx) {
+    if (!envelopeSegment) {
       if (strayRun < 0) problems.push(nesting(t, s, `${id} stands outside a transaction set; body segments belong between ST and SE.`));
       strayRun = s;
       continue;
