@@ -4,7 +4,10 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
+import fc from 'fast-check';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LspTestClient } from '../helpers/lspClient';
+import { generateBatch } from '../bench/generate';
 import { EXAMPLES, FIXTURES, listFiles, loadFixture } from '../helpers/fixtures';
 
 const SEVERITY = ['', 'error', 'warning', 'information', 'hint'];
@@ -126,4 +129,46 @@ test('the server converts JSON to X12 and X12 to JSON on request', async () => {
   assert.equal(unclear.needsKind, true);
   const broken = await client.request<{ error?: string }>('workspace/executeCommand', { command: 'x12.convertToX12', arguments: ['file:///convert/x.inquiry.json', null, '{"payerId":'] });
   assert.match(broken.error ?? '', /does not parse/);
+});
+
+test('after any series of editor changes, the diagnostics equal those of the edited text opened fresh', async () => {
+  const base = generateBatch(12);
+  let run = 0;
+  const piece = fc.oneof(fc.constantFrom('', '*', '~', '~\n', '7', 'X', 'SE*1*1~', 'HL*9*8*SS*0~', 'NM1*IL*1*DOE~'), fc.string({ maxLength: 4 }));
+  const change = fc.record({ at: fc.nat(), remove: fc.nat({ max: 10 }), insert: piece, whole: fc.boolean() });
+  await fc.assert(
+    fc.asyncProperty(fc.array(fc.array(change, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 4 }), async (notifications) => {
+      const uri = `file:///changes/${run}/batch.x12`;
+      const freshUri = `file:///changes/${run++}/fresh.x12`;
+      const mirror = TextDocument.create(uri, 'x12', 1, base);
+      await client.open(uri, base);
+      await client.diagnostics(uri);
+      let version = 1;
+      for (const changes of notifications) {
+        const events = changes.map((c) => {
+          const text = mirror.getText();
+          // Now and then the editor sends the whole text instead of a range.
+          if (c.whole && c.at % 7 === 0) {
+            const event = { text: text.slice(0, c.at % (text.length + 1)) + c.insert + text.slice(c.at % (text.length + 1)) };
+            TextDocument.update(mirror, [event], ++version);
+            return event;
+          }
+          const start = c.at % (text.length + 1);
+          const end = Math.min(start + c.remove, text.length);
+          const event = { range: { start: mirror.positionAt(start), end: mirror.positionAt(end) }, text: c.insert };
+          TextDocument.update(mirror, [event], ++version);
+          return event;
+        });
+        // Not waiting between notifications lets several versions pile up before the server validates.
+        void client.change(uri, events);
+      }
+      const incremental = await client.diagnostics(uri);
+      await client.open(freshUri, mirror.getText());
+      const fresh = await client.diagnostics(freshUri);
+      await client.close(uri);
+      await client.close(freshUri);
+      assert.deepEqual(incremental, fresh);
+    }),
+    { numRuns: 60 },
+  );
 });

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { analyzeDocument, type DocumentAnalysis } from '../../server/src/validate/document';
-import { reanalyzeDocument, changedRange } from '../../server/src/validate/incremental';
+import { reanalyzeDocument, changedRange, type TextChange } from '../../server/src/validate/incremental';
 import type { LoopNode } from '../../server/src/validate/transaction';
 import { generateBatch } from '../bench/generate';
 import { EXAMPLES, listFiles } from '../helpers/fixtures';
@@ -31,10 +31,10 @@ function shape(a: DocumentAnalysis): unknown {
   };
 }
 
-function check(before: string, after: string): void {
-  const prev = analyzeDocument(before);
-  const incremental = reanalyzeDocument(prev, after);
-  assert.deepEqual(shape(incremental), shape(analyzeDocument(after)));
+function check(before: string, after: string, change?: TextChange): void {
+  const full = shape(analyzeDocument(after));
+  assert.deepEqual(shape(reanalyzeDocument(analyzeDocument(before), after)), full);
+  if (change) assert.deepEqual(shape(reanalyzeDocument(analyzeDocument(before), after, change)), full, 'with the editor\'s change range');
 }
 
 const batch = generateBatch(40);
@@ -72,8 +72,9 @@ test('random edits anywhere give what a full validation gives', () => {
         let before = texts[which];
         for (const e of edits) {
           const at = e.at % (before.length + 1);
-          const after = before.slice(0, at) + e.insert + before.slice(at + e.remove);
-          check(before, after);
+          const removed = Math.min(e.remove, before.length - at);
+          const after = before.slice(0, at) + e.insert + before.slice(at + removed);
+          check(before, after, { start: at, oldEnd: at + removed, newEnd: at + e.insert.length });
           before = after;
         }
       },
@@ -89,4 +90,27 @@ test('edits that change segment counts inside a transaction shift everything aft
   check(batch, added);
   const removed = [...lines.slice(0, at), ...lines.slice(at + 1)].join('\n');
   check(batch, removed);
+});
+
+test('an edit of SE01 re-analyses its transaction only and reports the wrong count', () => {
+  const lines = batch.split('\n');
+  const se = lines.findIndex((l, i) => i > 200 && l.startsWith('SE*'));
+  lines[se] = lines[se].replace(/^SE\*\d/, 'SE*9');
+  const after = lines.join('\n');
+  check(batch, after);
+  const prev = analyzeDocument(batch);
+  const kept = prev.transactions.map((tx) => tx.roots);
+  const next = reanalyzeDocument(prev, after);
+  assert.equal(next.transactions.filter((tx, i) => tx.roots !== kept[i]).length, 1);
+  assert.ok(next.problems.some((p) => p.code === 'se01-count'));
+});
+
+test('a change range wider than the real change, or one that does not fit the texts, still gives the full result', () => {
+  const lines = batch.split('\n');
+  const line = lines.findIndex((l, i) => i > 200 && l.startsWith('NM1*IL'));
+  const at = lines.slice(0, line).join('\n').length + 1 + lines[line].length - 1;
+  const after = batch.slice(0, at) + '4' + batch.slice(at + 1);
+  check(batch, after, { start: at - 5, oldEnd: at + 3, newEnd: at + 3 });
+  check(batch, after, { start: at, oldEnd: at + 1, newEnd: at + 2 });
+  check(batch, after, { start: at, oldEnd: batch.length + 9, newEnd: after.length + 9 });
 });

@@ -3,6 +3,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeDocument, type DocumentAnalysis } from '../validate/document';
 import { reanalyzeDocument } from '../validate/incremental';
+import type { ChangeTracker } from './changeTracker';
 import { analyzeJsonRequest, kindFromFileName, type JsonRequestAnalysis } from '../validate/jsonRequest';
 
 class VersionCache<T> {
@@ -30,9 +31,19 @@ export function isJsonDocument(doc: TextDocument): boolean {
 }
 
 export class AnalysisCache extends VersionCache<DocumentAnalysis> {
-  constructor() {
+  /** `changes` tells where the editor changed the text since the last analysis; without it the texts are compared. */
+  constructor(changes?: ChangeTracker) {
     // After an edit inside one transaction, only that transaction is analysed again.
-    super((doc, previous) => (previous ? reanalyzeDocument(previous, doc.getText()) : analyzeDocument(doc.getText())));
+    super((doc, previous) => {
+      const text = doc.getText();
+      const change = changes?.take(doc.uri, text);
+      try {
+        return previous ? reanalyzeDocument(previous, text, change) : analyzeDocument(text);
+      } catch (error) {
+        changes?.forget(doc.uri); // the cache keeps the older analysis, which the recorded range no longer describes
+        throw error;
+      }
+    });
   }
 }
 

@@ -5,7 +5,7 @@ import {
   CodeActionKind, createConnection, DocumentHighlightKind, ProposedFeatures, TextDocuments, TextDocumentSyncKind,
   type ClientCapabilities, type CodeAction, type Connection, type InitializeParams, type InitializeResult, type TextEdit,
 } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { capProblems } from '../validate/document';
 import { hoverAt } from '../features/hover';
 import { documentSymbols, foldingRanges, selectionSpans } from '../features/structure';
@@ -17,6 +17,7 @@ import { quickFixesIn } from '../features/codeActions';
 import { inlayHints } from '../features/inlayHints';
 import { convertToJson, convertToX12 } from '../features/convertDocument';
 import type { RequestKind } from '../convert';
+import { ChangeTracker } from './changeTracker';
 import { AnalysisCache, JsonRequestCache, isJsonDocument } from './analysisCache';
 import { toDiagnostic, toRange } from './convert';
 import { encodeTokens, toCompletionItem, toDocumentSymbol, toFoldingRange, toSelectionRange, toSymbolInformation } from './shapes';
@@ -30,8 +31,9 @@ export const MEMORY_REQUEST = 'priorAuth/memoryUsage';
 const MAX_EDITS = 2000;
 
 export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): void {
-  const documents = new TextDocuments(TextDocument);
-  const cache = new AnalysisCache();
+  const changes = new ChangeTracker();
+  const documents = new TextDocuments(changes.documents);
+  const cache = new AnalysisCache(changes);
   const jsonCache = new JsonRequestCache();
   const pending = new Set<string>();
   let flushScheduled = false;
@@ -130,6 +132,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   documents.onDidClose((event) => {
     pending.delete(event.document.uri);
     cache.delete(event.document.uri);
+    changes.forget(event.document.uri);
     jsonCache.delete(event.document.uri);
     void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
   });

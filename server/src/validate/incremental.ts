@@ -1,7 +1,8 @@
-// Re-validation after an edit: when the change lies inside one transaction set's body, only that transaction is
-// rescanned and re-analysed; the other transactions' analyses are kept, shifted to their new offsets. Anything else
-// (envelope edits, edits across transactions, new empty segments) falls back to a full analysis. Either way the
-// result equals analyzeDocument(text); the property tests hold it to that.
+// Re-validation after an edit: when the change lies inside one transaction set (from its ST to its SE), only that
+// transaction is rescanned and re-analysed; the other transactions' analyses are kept, shifted to their new offsets,
+// and the envelope and its rules (counts, control numbers) are checked again over the whole document, which is cheap.
+// Anything else (ISA/GS/GE/IEA edits, edits across transactions, an ST or SE split or joined) falls back to a full
+// analysis. Either way the result equals analyzeDocument(text); the property tests hold it to that.
 
 import type { Problem } from '../problems/problem';
 import { scanSegments, type SegmentTable } from '../x12/scanner';
@@ -14,7 +15,14 @@ import { analyzeTransaction, type LoopNode, type TransactionAnalysis } from './t
 const ENVELOPE_IDS = new Set(['ISA', 'GS', 'ST', 'SE', 'GE', 'IEA']);
 
 /** The changed range: [start, oldEnd) in the old text became [start, newEnd) in the new one. */
-export function changedRange(oldText: string, text: string): { start: number; oldEnd: number; newEnd: number } {
+export interface TextChange {
+  readonly start: number;
+  readonly oldEnd: number;
+  readonly newEnd: number;
+}
+
+/** The smallest changed range, by comparing the texts from both ends. */
+export function changedRange(oldText: string, text: string): TextChange {
   const min = Math.min(oldText.length, text.length);
   let start = 0;
   while (start < min && oldText.charCodeAt(start) === text.charCodeAt(start)) start++;
@@ -24,7 +32,7 @@ export function changedRange(oldText: string, text: string): { start: number; ol
   return { start, oldEnd: oldText.length - tail, newEnd: text.length - tail };
 }
 
-/** Index of the transaction whose body (after ST, before SE) holds [start, oldEnd), or -1. */
+/** Index of the transaction whose segments, ST to SE, hold [start, oldEnd), or -1. */
 function enclosingTransaction(prev: DocumentAnalysis, start: number, oldEnd: number): number {
   const t = prev.table;
   const list = prev.transactions;
@@ -36,7 +44,7 @@ function enclosingTransaction(prev: DocumentAnalysis, start: number, oldEnd: num
     if (t.segStart[span.st] > start) hi = mid - 1;
     else if (span.se >= 0 && t.segEnd[span.se] < start) lo = mid + 1;
     else {
-      if (span.se < 0 || start <= t.segEnd[span.st] || oldEnd > t.segStart[span.se]) return -1;
+      if (span.se < 0 || oldEnd > t.segEnd[span.se]) return -1;
       return mid;
     }
   }
@@ -62,6 +70,13 @@ function spliceArray<T extends Uint8Array | Uint16Array>(old: T, from: number, t
   return out;
 }
 
+/** `old` with [from, to) replaced by `middle`: in place when the length stays (`old` belongs to the consumed analysis). */
+function spliceList<T>(old: T[], from: number, to: number, middle: readonly T[]): T[] {
+  if (to - from !== middle.length) return old.slice(0, from).concat(middle, old.slice(to));
+  for (let i = 0; i < middle.length; i++) old[from + i] = middle[i];
+  return old;
+}
+
 function shiftProblem(p: Problem, delta: number): Problem {
   const shifted: Problem = { ...p, start: p.start + delta, end: p.end + delta };
   return p.fix ? { ...shifted, fix: { ...p.fix, start: p.fix.start + delta, end: p.fix.end + delta } } : shifted;
@@ -81,12 +96,23 @@ function shiftNodes(roots: readonly LoopNode[], segDelta: number): void {
   roots.forEach(walk);
 }
 
-export function reanalyzeDocument(prev: DocumentAnalysis, text: string): DocumentAnalysis {
+/** A change that fits both texts; anything else means the caller's bookkeeping is off, so it is not trusted. */
+function fits(change: TextChange, oldLength: number, newLength: number): boolean {
+  const { start, oldEnd, newEnd } = change;
+  return start >= 0 && start <= oldEnd && start <= newEnd && oldEnd <= oldLength && newEnd <= newLength && oldLength - oldEnd === newLength - newEnd;
+}
+
+/**
+ * Analyses `text`, an edit of `prev`'s text. `change`, when the caller knows it (an editor's change events), saves
+ * comparing the two texts; it may be wider than the real change, never narrower. `prev`'s loop nodes after the edited
+ * transaction move with the edit and its per-segment lists are reused, so `prev` must not be used afterwards.
+ */
+export function reanalyzeDocument(prev: DocumentAnalysis, text: string, change?: TextChange): DocumentAnalysis {
   const old = prev.table;
   const d = old.delimiters;
-  if (old.text === text) return prev;
   if (!d || prev.transactions.length === 0) return analyzeDocument(text);
-  const { start, oldEnd } = changedRange(old.text, text);
+  const { start, oldEnd, newEnd } = change && fits(change, old.text.length, text.length) ? change : changedRange(old.text, text);
+  if (start === oldEnd && start === newEnd) return { ...prev, table: { ...old, text } };
   const index = enclosingTransaction(prev, start, oldEnd);
   if (index < 0) return analyzeDocument(text);
   const delta = text.length - old.text.length;
@@ -119,20 +145,12 @@ export function reanalyzeDocument(prev: DocumentAnalysis, text: string): Documen
     elemStart: splice32(old.elemStart, oldElemFrom, oldElemTo, mini.elemStart.subarray(0, miniElemCount), delta),
     segFlags: spliceArray(old.segFlags, st, se + 1, mini.segFlags, (n) => new Uint8Array(n)),
     types: spliceArray(old.types, st, se + 1, mini.types, (n) => new Uint16Array(n)),
-    ids: old.ids.slice(0, st).concat(mini.ids, old.ids.slice(se + 1)),
+    ids: spliceList(old.ids as string[], st, se + 1, mini.ids),
   };
 
   const envelope = buildEnvelope(table);
-  const matches = new Array<GuideSegment | undefined>(table.segmentCount);
-  const loops = new Array<LoopNode | undefined>(table.segmentCount);
-  for (let i = 0; i < st; i++) {
-    matches[i] = prev.matches[i];
-    loops[i] = prev.loops[i];
-  }
-  for (let i = se + 1; i < old.segmentCount; i++) {
-    matches[i + segDelta] = prev.matches[i];
-    loops[i + segDelta] = prev.loops[i];
-  }
+  const matches = spliceList(prev.matches, st, se + 1, new Array<GuideSegment | undefined>(m).fill(undefined));
+  const loops = spliceList(prev.loops, st, se + 1, new Array<LoopNode | undefined>(m).fill(undefined));
 
   const transactions: TransactionAnalysis[] = [];
   for (const ic of envelope.interchanges) {
@@ -144,10 +162,11 @@ export function reanalyzeDocument(prev: DocumentAnalysis, text: string): Documen
         if (j === index) {
           transactions.push(analyzeTransaction(table, newSpan, version, matches, loops));
         } else if (j < index) {
-          transactions.push({ ...before, span: newSpan, matches, loops });
+          transactions.push({ span: newSpan, guide: before.guide, problems: before.problems, roots: before.roots, matches, loops });
         } else {
           if (segDelta !== 0) shiftNodes(before.roots, segDelta);
-          transactions.push({ ...before, span: newSpan, matches, loops, problems: delta === 0 ? before.problems : before.problems.map((p) => shiftProblem(p, delta)) });
+          const problems = delta === 0 ? before.problems : before.problems.map((p) => shiftProblem(p, delta));
+          transactions.push({ span: newSpan, guide: before.guide, problems, roots: before.roots, matches, loops });
         }
       }
     }
