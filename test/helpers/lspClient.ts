@@ -26,8 +26,9 @@ export class LspTestClient {
   readonly appliedEdits: Record<string, TextEdit[]>[] = [];
   private readonly configurationWaiters: (() => void)[] = [];
 
-  constructor() {
-    this.process = spawn(process.execPath, [SERVER_BUNDLE, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  /** `nodeOptions` go to the server's Node (the benchmark passes --expose-gc to measure the live heap). */
+  constructor(nodeOptions: readonly string[] = []) {
+    this.process = spawn(process.execPath, [...nodeOptions, SERVER_BUNDLE, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.process.stderr!.on('data', (chunk: Buffer) => this.stderr.push(chunk.toString()));
     this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
@@ -56,8 +57,8 @@ export class LspTestClient {
     this.connection.listen();
   }
 
-  static async start(capabilities: ClientCapabilities = FULL_CAPABILITIES, initializationOptions?: unknown): Promise<LspTestClient> {
-    const client = new LspTestClient();
+  static async start(capabilities: ClientCapabilities = FULL_CAPABILITIES, initializationOptions?: unknown, nodeOptions: readonly string[] = []): Promise<LspTestClient> {
+    const client = new LspTestClient(nodeOptions);
     client.initializeResult = await client.connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri: null,

@@ -167,6 +167,9 @@ function homesOf(guide: Guide, id: string): string[] {
   return homes;
 }
 
+/** Name loops never have children; they share one empty list. */
+const NO_CHILDREN: LoopNode[] = Object.freeze([]) as unknown as LoopNode[];
+
 const HEADER_SCOPE = 'in the transaction set header';
 const HL_TYPE = segmentType('HL');
 
@@ -183,6 +186,19 @@ const state = {
   level: newScratchPlace(),
   loop: newScratchPlace(),
 };
+
+/** Drops the references to the finished transaction, so a closed document's analysis can be collected. */
+function releaseState(): void {
+  state.t = undefined as unknown as SegmentTable;
+  state.guide = undefined as unknown as Guide;
+  state.r = undefined as unknown as Reporter;
+  state.matches = [];
+  state.loops = [];
+  for (const p of [state.level, state.loop]) {
+    p.open = false;
+    p.node = undefined as unknown as LoopNode;
+  }
+}
 
 function confidenceOf(gs: GuideSegment | undefined, loop?: GuideLoop): Confidence {
   return gs?.confidence ?? loop?.confidence ?? state.guide.confidence;
@@ -361,7 +377,7 @@ export function analyzeTransaction(
         closeLoop();
         const nextDef = next.loop.def;
         const repeats = ++level.loopCounts[next.index];
-        const node: LoopNode = { def: nextDef, first: s, last: s, parent: level.node, children: [] };
+        const node: LoopNode = { def: nextDef, first: s, last: s, parent: level.node, children: NO_CHILDREN };
         level.node.children.push(node);
         if (repeats > nextDef.max) {
           r.add('loop-max-repeat', t.segStart[s], t.segEnd[s], `${loopTitle(nextDef)} may repeat ${nextDef.max === 1 ? 'once' : `${nextDef.max} times`} in ${loopTitle(level.loop.def)}; this is repeat ${repeats}.`, confidenceOf(nextDef.segments[0], nextDef));
@@ -420,7 +436,10 @@ export function analyzeTransaction(
     if (SEGMENTS.SE) checkSegmentElements(t, span.se, SEGMENTS.SE, guide.trailer, 'in the transaction set trailer', confidenceOf(guide.trailer), r);
   }
 
+  releaseState();
   const roots = checkHierarchy(t, span, guide, levels, r);
+  // A pushed-to array keeps spare room for 17 entries; a batch holds hundreds of thousands of levels.
+  for (const node of levels) (node as { children: LoopNode[] }).children = node.children.slice();
   return { span, guide, problems: r.problems, roots, matches, loops };
 }
 
