@@ -120,8 +120,11 @@ function openPlace(p: Place, node: LoopNode, loop: CompiledLoop): void {
   p.loop = loop;
   p.lastPosition = loop.def.segments[0].position;
   p.lastId = loop.def.segments[0].id;
-  p.counts.fill(0, 0, loop.def.segments.length);
-  p.loopCounts.fill(0, 0, loop.def.loops?.length ?? 0);
+  // Loops, not fill(): the ranges are a handful of entries, and a builtin call costs more than clearing them.
+  const counts = p.counts;
+  for (let i = loop.def.segments.length - 1; i >= 0; i--) counts[i] = 0;
+  const loopCounts = p.loopCounts;
+  for (let i = (loop.def.loops?.length ?? 0) - 1; i >= 0; i--) loopCounts[i] = 0;
   p.badTriggers = undefined;
 }
 
@@ -165,6 +168,18 @@ function homesOf(guide: Guide, id: string): string[] {
   };
   for (const level of guide.levels) visit(level);
   return homes;
+}
+
+/** Per segment type: 0 not looked up yet, 1 a segment of the dictionary, 2 not. */
+const inDictionary = new Uint8Array(4096);
+
+function isDictionarySegment(type: number, id: string): boolean {
+  let known = inDictionary[type];
+  if (known === 0) {
+    known = SEGMENTS[id] ? 1 : 2;
+    if (type !== 0) inDictionary[type] = known; // type 0 is shared by IDs past the type table's capacity
+  }
+  return known === 1;
 }
 
 /** Name loops never have children; they share one empty list. */
@@ -321,7 +336,13 @@ export function analyzeTransaction(
     if (type === HL_TYPE) {
       absorbing = undefined;
       closeLevel();
-      const def = guide.levels.find((l) => elementIs(t, s, 3, l.level));
+      let def: GuideLevel | undefined;
+      for (const l of guide.levels) {
+        if (elementIs(t, s, 3, l.level)) {
+          def = l;
+          break;
+        }
+      }
       if (!def) {
         const code = elementValue(t, s, 3);
         lenient = true;
@@ -332,14 +353,15 @@ export function analyzeTransaction(
         continue;
       }
       lenient = false;
-      const node: LoopNode = { def, level: def, first: s, last: s, children: [] };
+      // Both kinds of node list the same properties in the same order: one object shape keeps property reads fast.
+      const node: LoopNode = { def, level: def, first: s, last: s, parent: undefined, children: [] };
       levels.push(node);
       openPlace(level, node, compile(def));
       place(level, def.segments[0], 0, s);
       continue;
     }
     const id = t.ids[s];
-    if (!SEGMENTS[id]) {
+    if (!isDictionarySegment(type, id)) {
       r.add('unknown-segment', t.segStart[s], t.segStart[s] + id.length, `"${id}" is not a segment a 278 uses. Check the spelling of the segment ID.`);
       continue;
     }
@@ -377,7 +399,7 @@ export function analyzeTransaction(
         closeLoop();
         const nextDef = next.loop.def;
         const repeats = ++level.loopCounts[next.index];
-        const node: LoopNode = { def: nextDef, first: s, last: s, parent: level.node, children: NO_CHILDREN };
+        const node: LoopNode = { def: nextDef, level: undefined, first: s, last: s, parent: level.node, children: NO_CHILDREN };
         level.node.children.push(node);
         if (repeats > nextDef.max) {
           r.add('loop-max-repeat', t.segStart[s], t.segEnd[s], `${loopTitle(nextDef)} may repeat ${nextDef.max === 1 ? 'once' : `${nextDef.max} times`} in ${loopTitle(level.loop.def)}; this is repeat ${repeats}.`, confidenceOf(nextDef.segments[0], nextDef));

@@ -96,26 +96,31 @@ class IntList {
 }
 
 const EMPTY = new Int32Array(0);
-/** Segment IDs of up to three ASCII characters, keyed by their character codes, so most IDs cost no slice. */
-const SHORT_IDS = new Map<number, string>();
+/**
+ * Types of segment IDs of two or three ASCII characters, indexed by their character codes (7 bits each), so most
+ * segments cost one array load: no slice, no map lookup. 0 = not seen yet. Allocated on the first scan.
+ */
+let shortTypes: Uint16Array | undefined;
 
-function intern(text: string, start: number, end: number): string {
+/** The type of the segment ID at [start, end) of `text`; `ID_OF[type]` is the ID itself (type 0: see `slowId`). */
+function typeAt(text: string, start: number, end: number): number {
   const length = end - start;
   if (length >= 2 && length <= 3) {
     const a = text.charCodeAt(start);
     const b = text.charCodeAt(start + 1);
     const c = length === 3 ? text.charCodeAt(start + 2) : 0;
-    if (a < 128 && b < 128 && c < 128) {
+    // A third character NUL would read like a two-character ID; such text takes the slow path.
+    if (a < 128 && b < 128 && c < 128 && (length === 2 || c !== 0)) {
       const key = (a << 14) | (b << 7) | c;
-      let id = SHORT_IDS.get(key);
-      if (id === undefined) {
-        id = text.slice(start, end);
-        if (SHORT_IDS.size < 8192) SHORT_IDS.set(key, id);
-      }
-      return id;
+      const table = (shortTypes ??= new Uint16Array(1 << 21));
+      const known = table[key];
+      if (known !== 0) return known;
+      const type = segmentType(text.slice(start, end));
+      table[key] = type;
+      return type;
     }
   }
-  return text.slice(start, end);
+  return segmentType(text.slice(start, end));
 }
 
 export function emptyTable(text: string, delimiters?: Delimiters): SegmentTable {
@@ -174,8 +179,6 @@ export function scanSegments(text: string, delimiters: Delimiters, from: number,
   const flags = new ByteList(estimate);
   const ids: string[] = [];
   let types = new Uint16Array(Math.max(16, estimate));
-  let lastId = '';
-  let lastType = 0;
 
   let i = from;
   while (i < to) {
@@ -216,18 +219,15 @@ export function scanSegments(text: string, delimiters: Delimiters, from: number,
     if (idEnd < 0) idEnd = end;
     segEnd.push(end);
     flags.push(flag);
-    const id = intern(text, start, idEnd);
-    ids.push(id);
-    if (id !== lastId) {
-      lastId = id;
-      lastType = segmentType(id);
-    }
+    const type = typeAt(text, start, idEnd);
+    // Type 0 stands for every ID past the type table's capacity, so those IDs are sliced one by one.
+    ids.push(type !== 0 ? ID_OF[type] : text.slice(start, idEnd));
     if (ids.length > types.length) {
       const bigger = new Uint16Array(types.length * 2);
       bigger.set(types);
       types = bigger;
     }
-    types[ids.length - 1] = lastType;
+    types[ids.length - 1] = type;
     if (i >= to) {
       if (i === text.length) {
         problems.push({ code: 'missing-terminator', severity: CATALOG['missing-terminator'].severity, start: end, end, message: `The last segment has no segment terminator; end it with "${String.fromCharCode(ts)}".` });
