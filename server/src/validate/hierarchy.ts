@@ -4,7 +4,7 @@
 
 import type { SegmentTable } from '../x12/scanner';
 import type { TransactionSpan } from '../x12/envelope';
-import { elementEnd, elementStart, elementValue } from '../x12/segments';
+import { elementEnd, elementIs, elementStart, elementValue } from '../x12/segments';
 import type { Guide } from '../guide/types';
 import type { Reporter } from './reporter';
 import type { LoopNode } from './transaction';
@@ -25,7 +25,6 @@ export function checkHierarchy(t: SegmentTable, span: TransactionSpan, guide: Gu
   const ids: string[] = [];
   const owners: LoopNode[] = [];
   const codes: string[] = [];
-  const siblingKeys: string[] = [];
   const roots: LoopNode[] = [];
   const confidence = guide.confidence;
 
@@ -75,9 +74,8 @@ export function checkHierarchy(t: SegmentTable, span: TransactionSpan, guide: Gu
       const allowed = def.parents.map((p) => guide.levels.find((l) => l.level === p)?.role ?? p).join(' or ');
       r.add('hl-level', a, b, `${def.id} ${def.role} (HL03 ${def.level}) must be the child of a ${allowed} level; HL02 "${hl02}" points at a ${parentDef.role} level (HL03 ${parentDef.level}).`, def.confidence ?? confidence);
     }
-    const key = `${hl02}\u0000${def.level}`;
-    siblingKeys.push(key);
-    const siblings = count(siblingKeys, key);
+    let siblings = 0;
+    for (const c of parent.children) if (c.level === def) siblings++;
     if (siblings > def.max) {
       r.add('loop-max-repeat', t.segStart[hl], t.segEnd[hl], `${def.id} ${def.name} may appear ${def.max === 1 ? 'once' : `${def.max} times`} under one ${parentDef.role} level; this is number ${siblings}.`, def.confidence ?? confidence);
     }
@@ -86,13 +84,13 @@ export function checkHierarchy(t: SegmentTable, span: TransactionSpan, guide: Gu
   // x12-278.md §3 marks "HL04 agrees with its children" as inferred, so these are warnings in every guide.
   for (const node of levels) {
     const hl = node.first;
-    const hl04 = elementValue(t, hl, 4);
-    const children = node.children.some((c) => c.level !== undefined);
-    if (hl04 === '1' && !children) {
+    let children = false;
+    for (const c of node.children) if (c.level !== undefined) children = true;
+    if (!children && elementIs(t, hl, 4, '1')) {
       const [a, b] = range(t, hl, 4);
       const fix = node.level!.childCodes.includes('0') ? { title: 'Change HL04 to 0', start: a, end: b, newText: '0' } : undefined;
       r.add('hl04-children', a, b, `HL04 is 1 (child levels follow), but no later HL names HL ${elementValue(t, hl, 1) || '?'} as its parent; use 0.`, 'I', fix);
-    } else if (hl04 === '0' && children) {
+    } else if (children && elementIs(t, hl, 4, '0')) {
       const [a, b] = range(t, hl, 4);
       const levelChildren = node.children.filter((c) => c.level !== undefined).length;
       // A level that may not have children (2000F) is fixed by re-parenting the child, not by HL04.

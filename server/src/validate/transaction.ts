@@ -4,7 +4,7 @@
 import type { Problem } from '../problems/problem';
 import { segmentType, type SegmentTable } from '../x12/scanner';
 import type { TransactionSpan } from '../x12/envelope';
-import { elementEnd, elementStart, elementValue } from '../x12/segments';
+import { elementEnd, elementIs, elementStart, elementValue } from '../x12/segments';
 import type { Confidence, Guide, GuideLevel, GuideLoop, GuideSegment, SegmentDef } from '../guide/types';
 import { SEGMENTS } from '../guide/segments';
 import { ELEMENTS } from '../guide/elements';
@@ -126,16 +126,6 @@ function openPlace(p: Place, node: LoopNode, loop: CompiledLoop): void {
   const loopCounts = p.loopCounts;
   for (let i = (loop.def.loops?.length ?? 0) - 1; i >= 0; i--) loopCounts[i] = 0;
   p.badTriggers = undefined;
-}
-
-/** Whether element `pos` of a segment equals `value`, compared in place (no string is sliced). */
-function elementIs(t: SegmentTable, seg: number, pos: number, value: string): boolean {
-  const idx = t.segElem[seg] + pos;
-  const next = t.segElem[seg + 1];
-  if (idx >= next) return value === '';
-  const start = t.elemStart[idx];
-  const end = idx + 1 < next ? t.elemStart[idx + 1] - 1 : t.segEnd[seg];
-  return end - start === value.length && t.text.startsWith(value, start);
 }
 
 function qualifies(t: SegmentTable, seg: number, gs: GuideSegment): boolean {

@@ -31,6 +31,16 @@ export function elementValue(t: SegmentTable, seg: number, pos: number): string 
   return end > start ? t.text.slice(start, end) : '';
 }
 
+/** Whether element `pos` of a segment equals `value`, compared in place (no string is sliced). */
+export function elementIs(t: SegmentTable, seg: number, pos: number, value: string): boolean {
+  const idx = t.segElem[seg] + pos;
+  const next = t.segElem[seg + 1];
+  if (idx >= next) return value === '';
+  const start = t.elemStart[idx];
+  const end = idx + 1 < next ? t.elemStart[idx + 1] - 1 : t.segEnd[seg];
+  return end - start === value.length && t.text.startsWith(value, start);
+}
+
 /** True when the element exists and is not empty. */
 export function hasValue(t: SegmentTable, seg: number, pos: number): boolean {
   const idx = t.segElem[seg] + pos;
