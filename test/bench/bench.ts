@@ -6,7 +6,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import type { CompletionItem, Diagnostic, Hover } from 'vscode-languageserver-protocol';
-import { generateBatch } from './generate';
+import { generateBatch, type BatchGuide } from './generate';
 import { analyzeDocument } from '../../server/src/validate/document';
 import { scan } from '../../server/src/x12/scanner';
 import { buildEnvelope } from '../../server/src/x12/envelope';
@@ -24,6 +24,8 @@ const { X12parser } = require('x12-parser') as { X12parser: new () => NodeJS.Rea
 
 const REPO = resolve(__dirname, '../../..');
 const SIZES = [1, 100, 4000, 40000];
+/** X217 (requests and responses) at every size; X215 inquiries and responses at the main size, in process. */
+const CASES: { size: number; guide: BatchGuide }[] = [...SIZES.map((size) => ({ size, guide: '005010X217' as const })), { size: 4000, guide: '005010X215' }];
 const MAIN = 4000;
 
 type Sync = () => unknown;
@@ -98,6 +100,7 @@ function mb(bytes: number): string {
 
 interface SizeResult {
   transactions: number;
+  guide: BatchGuide;
   bytes: number;
   ms: Record<string, number>;
   ratios: Record<string, number>;
@@ -219,8 +222,8 @@ async function main(): Promise<void> {
   const results: SizeResult[] = [];
   const checks: Record<string, boolean> = {};
   const client = await LspTestClient.start(undefined, undefined, ['--expose-gc']);
-  for (const size of SIZES) {
-    const text = generateBatch(size);
+  for (const { size, guide } of CASES) {
+    const text = generateBatch(size, guide);
     const big = size >= 40000;
     const count = big ? 3 : size >= 4000 ? 9 : 15;
     const contenders: Record<string, Sync | Async> = {
@@ -235,6 +238,7 @@ async function main(): Promise<void> {
     const ms = Object.fromEntries(Object.entries(times).map(([k, v]) => [k, median(v)]));
     const result: SizeResult = {
       transactions: size,
+      guide,
       bytes: text.length,
       ms,
       ratios: {
@@ -245,7 +249,7 @@ async function main(): Promise<void> {
         splitVsScan: ratio(times, 'bareSplit', 'floorScan'),
       },
     };
-    if (size >= MAIN || size === 100) {
+    if (guide === '005010X217' && (size >= MAIN || size === 100)) {
       const figures = await lspFigures(client, text, size, ms.oursValidate);
       result.lsp = figures.lsp;
       result.lsp.openVsValidate = figures.lsp.openToDiagnostics / ms.oursValidate;
@@ -259,7 +263,7 @@ async function main(): Promise<void> {
   const send = await sendFigures();
   const sizes = bundles();
 
-  const main4000 = results.find((r) => r.transactions === MAIN)!;
+  const main4000 = results.find((r) => r.transactions === MAIN && r.guide === '005010X217')!;
   const huge = results.find((r) => r.transactions === 40000)!;
   const targets: Record<string, boolean> = {
     'validate ≥5× faster than node-x12': main4000.ratios.nodeX12VsValidate >= 5,
@@ -283,10 +287,10 @@ async function main(): Promise<void> {
 
   const out: string[] = [];
   out.push('In process (median ms; ratios are medians of same-round ratios)');
-  out.push('txns    MB     scan  split  parse  validate  node-x12  x12-parser | validate/split  node-x12÷ours  x12-parser÷ours');
+  out.push('guide  txns    MB     scan  split  parse  validate  node-x12  x12-parser | validate/split  node-x12÷ours  x12-parser÷ours');
   for (const r of results) {
     out.push(
-      `${String(r.transactions).padStart(5)} ${mb(r.bytes).padStart(5)} ${fmt(r.ms.floorScan).padStart(7)} ${fmt(r.ms.bareSplit).padStart(6)} ${fmt(r.ms.oursParse).padStart(6)} ${fmt(r.ms.oursValidate).padStart(9)} ${fmt(r.ms.nodeX12).padStart(9)} ${fmt(r.ms.x12Parser).padStart(11)} | ${r.ratios.validateVsSplit.toFixed(2).padStart(14)} ${r.ratios.nodeX12VsValidate.toFixed(2).padStart(13)} ${r.ratios.x12ParserVsValidate.toFixed(2).padStart(16)}`,
+      `${r.guide.slice(-4)} ${String(r.transactions).padStart(5)} ${mb(r.bytes).padStart(5)} ${fmt(r.ms.floorScan).padStart(7)} ${fmt(r.ms.bareSplit).padStart(6)} ${fmt(r.ms.oursParse).padStart(6)} ${fmt(r.ms.oursValidate).padStart(9)} ${fmt(r.ms.nodeX12).padStart(9)} ${fmt(r.ms.x12Parser).padStart(11)} | ${r.ratios.validateVsSplit.toFixed(2).padStart(14)} ${r.ratios.nodeX12VsValidate.toFixed(2).padStart(13)} ${r.ratios.x12ParserVsValidate.toFixed(2).padStart(16)}`,
     );
   }
   out.push('', 'Through LSP (ms), server memory after opening (live heap: after a full garbage collection)');
