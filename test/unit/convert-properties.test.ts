@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { jsonToX12, x12ToJson, type RequestKind } from '../../server/src/convert';
 import { fieldIndex, layoutFor } from '../../server/src/convert/layouts';
 import { EVENT_PROVIDER_ENTITY, SERVICE_PROVIDER_ENTITY, TRANSPORT_ENTITY } from '../../server/src/guide/shared';
+import { bodySegments, coveredLeaves } from '../helpers/jsonLeaves';
 
 type Json = Record<string, unknown>;
 
@@ -103,26 +104,6 @@ const REQUESTS: Readonly<Record<RequestKind, fc.Arbitrary<Json>>> = {
   noa: arbitraryOf(shapeOf('noa'), ''),
 };
 
-function leaves(value: unknown, path = '', out = new Map<string, string>()): Map<string, string> {
-  if (Array.isArray(value)) value.forEach((v, i) => leaves(v, `${path}[${i}]`, out));
-  else if (value !== null && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) leaves(v, path ? `${path}.${k}` : k, out);
-  } else if (value !== null && value !== undefined && value !== '') out.set(path, String(value));
-  return out;
-}
-
-function coveredLeaves(value: unknown, issuePaths: readonly string[]): Map<string, string> {
-  const out = leaves(value);
-  for (const p of [...out.keys()]) {
-    if (issuePaths.some((i) => p === i || p.startsWith(`${i}.`) || p.startsWith(`${i}[`))) out.delete(p);
-  }
-  return out;
-}
-
-function bodySegments(x12: string): string[] {
-  const segments = x12.split('~').map((s) => s.trim()).filter(Boolean);
-  return segments.slice(segments.findIndex((s) => s.startsWith('ST*')) + 1, segments.findIndex((s) => s.startsWith('SE*')));
-}
 
 for (const kind of ['inquiry', 'submission', 'noa'] as const) {
   test(`${kind}: JSON → X12 → JSON keeps every field the mapping wrote, each at its span`, () => {
