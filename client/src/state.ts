@@ -43,6 +43,8 @@ function loadApi(): ApiModule {
 export class ExtensionState {
   private api: PriorAuthClient | undefined;
   private apiEnvironment = '';
+  /** Environments whose stored credentials the API refused, until a token is issued or the user signs in again. */
+  private readonly refused = new Set<string>();
 
   constructor(
     readonly log: LogOutputChannel,
@@ -74,6 +76,16 @@ export class ExtensionState {
     return this.api;
   }
 
+  /** Whether the status bar should say the API refused the credentials of `environment`. */
+  private refusedKey(environment: Environment): string {
+    return JSON.stringify([environment.id, environment.tokenUrl]);
+  }
+
+  /** New credentials (sign-in, sign-out) deserve a fresh verdict. */
+  forgetRefusal(environment: Environment): void {
+    this.refused.delete(this.refusedKey(environment));
+  }
+
   /** Drops the current client, its token and its connections (sign-out, settings change). */
   resetClient(): void {
     void this.api?.close();
@@ -86,7 +98,9 @@ export class ExtensionState {
     void this.credentials.get(environment).then((found) => {
       const signedIn = !!found;
       const expires = this.api && this.apiEnvironment.includes(JSON.stringify(environment)) ? this.api.tokenExpiresAt() : undefined;
-      this.statusBar.update({ environment, signedIn, tokenExpiresAt: expires });
+      const key = this.refusedKey(environment);
+      if (expires !== undefined) this.refused.delete(key); // a token was issued: the credentials work
+      this.statusBar.update({ environment, signedIn, refused: signedIn && this.refused.has(key), tokenExpiresAt: expires });
     });
   }
 
@@ -103,6 +117,10 @@ export class ExtensionState {
   showError(error: unknown): void {
     if (isApiError(error)) {
       this.log.warn(`${error.message}${error.details.length ? ' ' + error.details.join(' | ') : ''}`);
+      if (error.kind === 'auth') {
+        this.refused.add(this.refusedKey(this.environment()));
+        this.refreshStatus();
+      }
       if (error.kind === 'cancelled') {
         void window.showInformationMessage(error.message);
         return;

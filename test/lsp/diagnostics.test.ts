@@ -172,3 +172,14 @@ test('after any series of editor changes, the diagnostics equal those of the edi
     { numRuns: 60 },
   );
 });
+
+test('the language ID decides X12 or JSON; a .json in a URI query does not make an X12 document JSON', async () => {
+  const text = loadFixture(join(EXAMPLES, 'inquiry-tst2.x12')).text;
+  const response = 'prior-auth-response:/inquiry.response.x12?file%3A%2F%2F%2Fw%2Frequest.json';
+  await client.open(response, text, 'x12');
+  assert.deepEqual(await client.diagnostics(response), []);
+  const named = 'file:///w/request.json';
+  await client.open(named, text, 'plaintext');
+  const asJson = await client.diagnostics(named);
+  assert.ok(asJson.length > 0 && asJson.every((d) => d.source === 'x12-278'), 'a .json file of another language is read as a JSON body');
+});

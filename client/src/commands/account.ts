@@ -38,6 +38,7 @@ export async function signIn(state: ExtensionState): Promise<void> {
     state.credentials.storeForSession(environment, credentials);
   }
   state.resetClient();
+  state.forgetRefusal(environment);
   state.log.info(`Signed in to the ${environment.label} as ${credentials.clientId}`);
   // Fetch a token now, so wrong credentials show up at sign-in rather than at the first send.
   try {
@@ -53,6 +54,7 @@ export async function signOut(state: ExtensionState): Promise<void> {
   const environment = state.environment();
   await state.credentials.forget(environment);
   state.resetClient();
+  state.forgetRefusal(environment);
   state.log.info(`Signed out of the ${environment.label}`);
   void window.showInformationMessage(`Signed out of the ${environment.label}; its credentials and token are forgotten.`);
   state.refreshStatus();

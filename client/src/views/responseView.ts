@@ -2,6 +2,7 @@
 // so the language server's hovers and diagnostics work on it) and the whole JSON body. Nothing is written to disk
 // unless the user saves a copy; re-sending the same file reuses the same two tabs.
 
+import { createHash } from 'node:crypto';
 import {
   CodeLens, EventEmitter, Range, Uri, ViewColumn, window, workspace,
   type CodeLensProvider, type Disposable, type Event, type TextDocumentContentProvider,
@@ -47,9 +48,13 @@ export class ResponseView implements TextDocumentContentProvider, CodeLensProvid
     return this.contents.get(uri.toString()) ?? '';
   }
 
-  /** The two response URIs of a request document; the same request always gets the same ones. */
+  /**
+   * The two response URIs of a request document; the same request always gets the same ones. The query tells apart
+   * requests of the same name in different folders; it is a digest of the request's URI, not the URI itself: a query
+   * ending in the request's name (…submission.json) made the language server read the X12 response as a JSON body.
+   */
   urisFor(requestUri: Uri): { x12: Uri; json: Uri } {
-    const key = encodeURIComponent(requestUri.toString());
+    const key = createHash('sha256').update(requestUri.toString()).digest('hex').slice(0, 16);
     const name = baseName(requestUri);
     return {
       x12: Uri.from({ scheme: RESPONSE_SCHEME, path: `/${name}.response.x12`, query: key }),

@@ -6,6 +6,8 @@ import type { Environment } from '../api/environments';
 export interface SignInState {
   readonly environment: Environment;
   readonly signedIn: boolean;
+  /** The API refused the stored credentials (HTTP 401 from the token endpoint or the API). */
+  readonly refused?: boolean;
   /** When the cached token stops being reused, if there is one. */
   readonly tokenExpiresAt?: number;
 }
@@ -34,9 +36,10 @@ export class StatusBar implements Disposable {
     if (!s) return;
     const env = s.environment;
     const minutes = s.tokenExpiresAt ? Math.max(0, Math.round((s.tokenExpiresAt - Date.now()) / 60_000)) : undefined;
-    const sign = s.signedIn ? (minutes !== undefined ? `signed in · token ${minutes} min` : 'signed in') : 'signed out';
+    const sign = !s.signedIn ? 'signed out' : s.refused ? 'sign-in refused' : minutes !== undefined ? `signed in · token ${minutes} min` : 'signed in';
     this.item.text = `${env.production ? '$(warning) PRODUCTION' : '$(beaker)'} ${env.production ? '' : env.label + ' '}· ${sign}`.replace(/\s+/g, ' ').trim();
-    this.item.tooltip = `Prior Auth: ${env.label}\n${env.baseUrl}\n${sign}\nClick to change the environment.`;
+    const hint = s.refused ? '\nThe API refused the stored client ID or secret: run Prior Auth: Sign In again.' : '';
+    this.item.tooltip = `Prior Auth: ${env.label}\n${env.baseUrl}\n${sign}${hint}\nClick to change the environment.`;
     this.item.backgroundColor = env.production ? new ThemeColor('statusBarItem.warningBackground') : undefined;
   }
 

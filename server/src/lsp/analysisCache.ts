@@ -25,9 +25,15 @@ class VersionCache<T> {
   }
 }
 
-/** JSON documents are prior-auth request bodies; everything else is X12. */
+/**
+ * JSON documents are prior-auth request bodies; everything else is X12. The language ID decides; only a document of
+ * another language is judged by its name: the URI's path, never its query or fragment (a response document's query
+ * may name the .json request it answers).
+ */
 export function isJsonDocument(doc: TextDocument): boolean {
-  return doc.languageId === 'json' || doc.languageId === 'jsonc' || /\.json$/i.test(doc.uri);
+  if (doc.languageId === 'x12') return false;
+  if (doc.languageId === 'json' || doc.languageId === 'jsonc') return true;
+  return /\.json$/i.test(doc.uri.replace(/[?#].*$/s, ''));
 }
 
 export class AnalysisCache extends VersionCache<DocumentAnalysis> {
