@@ -1,7 +1,7 @@
 // What the sandbox needs from a 278 request, read through the core's analysis (guide matches and loop nodes).
 
 import type { DocumentAnalysis } from '../../server/src/validate/document';
-import type { TransactionAnalysis } from '../../server/src/validate/transaction';
+import { loopOf, type TransactionAnalysis } from '../../server/src/validate/transaction';
 import { elementCount, elementValue } from '../../server/src/x12/segments';
 import type { SegmentTable } from '../../server/src/x12/scanner';
 import type { ElementValue } from '../../server/src/x12/writer';
@@ -87,7 +87,7 @@ export function readFacts(analysis: DocumentAnalysis, tx: TransactionAnalysis): 
   const last = tx.span.se >= 0 ? tx.span.se : tx.span.last;
   for (let s = st + 1; s <= last; s++) {
     const id = t.ids[s];
-    const loop = tx.loops[s]?.def.id;
+    const loop = loopOf(tx, s)?.def.id;
     if (id === 'HL') {
       service = elementValue(t, s, 3) === 'SS' ? {} : undefined;
       if (service) services.push(service);

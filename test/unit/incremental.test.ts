@@ -7,7 +7,8 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { analyzeDocument, type DocumentAnalysis } from '../../server/src/validate/document';
 import { reanalyzeDocument, changedRange, type TextChange } from '../../server/src/validate/incremental';
-import type { LoopNode } from '../../server/src/validate/transaction';
+import type { LoopNode, TransactionAnalysis } from '../../server/src/validate/transaction';
+import { contextOf } from '../../server/src/features/locate';
 import { generateBatch } from '../bench/generate';
 import { EXAMPLES, listFiles } from '../helpers/fixtures';
 
@@ -25,7 +26,7 @@ function shape(a: DocumentAnalysis): unknown {
   const t = a.table;
   return {
     problems: a.problems,
-    segments: Array.from({ length: t.segmentCount }, (_, s) => `${t.ids[s]}@${t.segStart[s]}-${t.segEnd[s]}:${t.segElem[s]}:${a.matches[s]?.name ?? '-'}:${a.loops[s]?.def.id ?? '-'}`),
+    segments: Array.from({ length: t.segmentCount }, (_, s) => `${t.ids[s]}@${t.segStart[s]}-${t.segEnd[s]}:${t.segElem[s]}:${a.matches[s]?.name ?? '-'}:${contextOf(a, s).loop?.def.id ?? '-'}`),
     elements: Array.from(t.elemStart),
     transactions: a.transactions.map((tx) => ({ span: tx.span, guide: tx.guide?.id, variant: tx.guide?.variant, nodes: nodes(tx.roots) })),
   };
@@ -58,8 +59,10 @@ test('a one-character edit inside a transaction re-analyses that transaction onl
   const next = reanalyzeDocument(prev, lines.join('\n'));
   assert.equal(next.transactions[0].roots, firstRoots, 'untouched transactions keep their analysis');
   assert.equal(next.transactions[next.transactions.length - 1].roots, lastRoots);
-  const changed = next.transactions.findIndex((tx, i) => tx.roots !== prev.transactions[i].roots);
-  assert.equal(next.transactions.filter((tx, i) => tx.roots !== prev.transactions[i].roots).length, 1, 'exactly one transaction was re-analysed');
+  // A re-analysed transaction gets new loop entries; the others keep theirs.
+  const reanalysed = (tx: TransactionAnalysis, i: number) => tx.nodeFrom !== prev.transactions[i].nodeFrom;
+  const changed = next.transactions.findIndex(reanalysed);
+  assert.equal(next.transactions.filter(reanalysed).length, 1, 'exactly one transaction was re-analysed');
   assert.ok(changed > 0);
 });
 

@@ -5,7 +5,7 @@ import { GUIDES } from '../guide/guides';
 import type { GuideLoop } from '../guide/types';
 import type { SegmentTable } from '../x12/scanner';
 import { elementCount, elementValue } from '../x12/segments';
-import type { LoopNode, TransactionAnalysis } from '../validate/transaction';
+import { loopOf, type LoopNode, type TransactionAnalysis } from '../validate/transaction';
 import { positionLabel } from './bodyWriter';
 import { isRecord } from './jsonValues';
 import type { At, FieldRule, Layout, LevelRule, NameLoopRule, SegmentRule } from './rules';
@@ -103,7 +103,7 @@ export class BodyReader {
     let current: LoopNode | undefined;
     for (let s = st + 1; s < end; s++) {
       const id = t.ids[s];
-      const placed = tx.loops[s];
+      const placed = loopOf(tx, s);
       if (s === st + 1 && id === 'BHT') {
         const bht03 = elementValue(t, s, 3);
         if (bht03) this.set(this.rootHandle, this.layout.envelope.transactionId, bht03, 'BHT', 'BHT03');

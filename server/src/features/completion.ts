@@ -1,7 +1,7 @@
 // Completion: the segments the guide allows after the previous segment, and code values for coded elements.
 
 import type { DocumentAnalysis } from '../validate/document';
-import type { LoopNode, TransactionAnalysis } from '../validate/transaction';
+import { loopOf, type LoopNode, type TransactionAnalysis } from '../validate/transaction';
 import type { GuideLevel, GuideLoop, GuideSegment } from '../guide/types';
 import { SEGMENTS } from '../guide/segments';
 import { elementValue, segmentAt } from '../x12/segments';
@@ -34,7 +34,7 @@ export function nextCandidates(tx: TransactionAnalysis, prev: number): Candidate
   const guide = tx.guide;
   if (!guide) return [];
   const match = tx.matches[prev];
-  const node = tx.loops[prev];
+  const node = loopOf(tx, prev);
   const out: Candidate[] = [];
   if (!node) {
     // In the header: after BHT the first level starts.
@@ -66,8 +66,9 @@ export function nextCandidates(tx: TransactionAnalysis, prev: number): Candidate
   const levelCounts = new Map<string, number>();
   for (let s = tx.span.st; s <= prev; s++) {
     const hl = tx.matches[s];
-    if (hl?.id === 'HL' && tx.loops[s]?.level) {
-      const code = tx.loops[s]!.level!.level;
+    const level = hl?.id === 'HL' ? loopOf(tx, s)?.level : undefined;
+    if (level) {
+      const code = level.level;
       levelCounts.set(code, (levelCounts.get(code) ?? 0) + 1);
     }
   }

@@ -1,7 +1,7 @@
 // Finds what is at an offset: the segment, the element, the component, and the guide context around it.
 
 import type { DocumentAnalysis } from '../validate/document';
-import type { LoopNode, TransactionAnalysis } from '../validate/transaction';
+import { loopOf, type LoopNode, type TransactionAnalysis } from '../validate/transaction';
 import type { SegmentTable } from '../x12/scanner';
 import { elementAt, elementEnd, elementStart, segmentAt, splitSpan, type Span } from '../x12/segments';
 import type { GuideSegment } from '../guide/types';
@@ -40,7 +40,7 @@ export function transactionOf(analysis: DocumentAnalysis, seg: number): Transact
 export function contextOf(analysis: DocumentAnalysis, seg: number): { transaction?: TransactionAnalysis; match?: GuideSegment; loop?: LoopNode } {
   const transaction = transactionOf(analysis, seg);
   if (!transaction) return {};
-  return { transaction, match: transaction.matches[seg], loop: transaction.loops[seg] };
+  return { transaction, match: transaction.matches[seg], loop: loopOf(transaction, seg) };
 }
 
 /** Splits an element span into repetitions and components and returns the component under `offset`. */

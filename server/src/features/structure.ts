@@ -1,7 +1,7 @@
 // The document's structure as plain data: outline symbols, folding ranges and selection ranges.
 
 import type { DocumentAnalysis } from '../validate/document';
-import type { LoopNode, TransactionAnalysis } from '../validate/transaction';
+import { loopOf, type LoopNode, type TransactionAnalysis } from '../validate/transaction';
 import type { InterchangeSpan, GroupSpan } from '../x12/envelope';
 import type { SegmentTable } from '../x12/scanner';
 import { elementValue } from '../x12/segments';
@@ -106,7 +106,7 @@ function nodeSymbol(a: DocumentAnalysis, tx: TransactionAnalysis, node: LoopNode
   const childNodes = [...node.children].sort((x, y) => x.first - y.first);
   if (withSegments) {
     for (let s = node.first; s <= node.last; s++) {
-      if (tx.loops[s] === node) children.push(segmentSymbol(a, tx, s));
+      if (loopOf(tx, s) === node) children.push(segmentSymbol(a, tx, s));
     }
   }
   for (const child of childNodes) children.push(nodeSymbol(a, tx, child, withSegments));
@@ -144,7 +144,7 @@ function transactionSymbol(a: DocumentAnalysis, tx: TransactionAnalysis, withSeg
   const last = Math.max(tx.span.last, tx.span.se);
   const children: OutlineSymbol[] = [];
   if (withSegments) {
-    for (let s = st; s <= last; s++) if (!tx.loops[s]) children.push(segmentSymbol(a, tx, s));
+    for (let s = st; s <= last; s++) if (!loopOf(tx, s)) children.push(segmentSymbol(a, tx, s));
   }
   if (withLoops) for (const root of tx.roots) children.push(nodeSymbol(a, tx, root, withSegments));
   children.sort((x, y) => x.start - y.start);

@@ -8,7 +8,8 @@ import { buildEnvelope, type Envelope } from '../x12/envelope';
 import { elementValue } from '../x12/segments';
 import { Reporter } from './reporter';
 import { checkEnvelope } from './envelopeRules';
-import { analyzeTransaction, type LoopNode, type TransactionAnalysis } from './transaction';
+import { analyzeTransaction, type TransactionAnalysis } from './transaction';
+import { LoopPool } from './loopPool';
 import type { GuideSegment } from '../guide/types';
 
 export interface DocumentAnalysis {
@@ -16,9 +17,8 @@ export interface DocumentAnalysis {
   readonly envelope: Envelope;
   /** Transaction analyses in document order. */
   readonly transactions: TransactionAnalysis[];
-  /** Matched guide segment and innermost loop per segment (absolute indexes), shared by the transactions. */
+  /** Matched guide segment per segment (absolute indexes), shared by the transactions; see loopOf for loops. */
   readonly matches: (GuideSegment | undefined)[];
-  readonly loops: (LoopNode | undefined)[];
   /** Problems found while finding the delimiters and scanning. */
   readonly scanProblems: Problem[];
   /** Whether the first ISA is laid out at its fixed widths. */
@@ -50,23 +50,23 @@ export function analyzeDocument(text: string): DocumentAnalysis {
   const scanProblems: Problem[] = [...found.problems];
   if (!found.delimiters) {
     const table = emptyTable(text);
-    return { table, envelope: { interchanges: [], problems: [] }, transactions: [], matches: [], loops: [], scanProblems, fixedWidthIsa: false, problems: scanProblems.slice() };
+    return { table, envelope: { interchanges: [], problems: [] }, transactions: [], matches: [], scanProblems, fixedWidthIsa: false, problems: scanProblems.slice() };
   }
   const table = scanSegments(text, found.delimiters, found.isaStart, text.length, scanProblems);
   const envelope = buildEnvelope(table);
   const envelopeRuleProblems = checkEnvelopeRules(table, envelope, found.fixedWidth);
   const transactions: TransactionAnalysis[] = [];
-  // One pair of per-segment arrays for the whole document, shared by its transactions' analyses.
+  // One per-segment array and one loop pool for the whole document, shared by its transactions' analyses.
   const matches = new Array<GuideSegment | undefined>(table.segmentCount);
-  const loops = new Array<LoopNode | undefined>(table.segmentCount);
+  const pool = new LoopPool();
   for (const ic of envelope.interchanges) {
     for (const group of ic.groups) {
       const version = group.gs >= 0 ? elementValue(table, group.gs, 8) : '';
-      for (const tx of group.transactions) transactions.push(analyzeTransaction(table, tx, version, matches, loops));
+      for (const tx of group.transactions) transactions.push(analyzeTransaction(table, tx, version, matches, pool));
     }
   }
   const problems = collectProblems(scanProblems, envelope, envelopeRuleProblems, transactions);
-  return { table, envelope, transactions, matches, loops, scanProblems, fixedWidthIsa: found.fixedWidth, problems };
+  return { table, envelope, transactions, matches, scanProblems, fixedWidthIsa: found.fixedWidth, problems };
 }
 
 /** Keeps the first `limit` problems and adds one saying how many more there were. */

@@ -1,13 +1,13 @@
 // HL hierarchy rules: unique HL01, HL02 pointing at an earlier HL of an allowed parent level, HL04 agreeing with the
-// children that follow, required levels and level repeat limits. Links level nodes into a tree for the outline.
+// children that follow, required levels and level repeat limits. Links each level to its parent level in the pool.
 // A transaction has a handful of levels, so plain arrays and linear searches beat maps here.
 
 import type { SegmentTable } from '../x12/scanner';
 import type { TransactionSpan } from '../x12/envelope';
-import { elementEnd, elementIs, elementStart, elementValue } from '../x12/segments';
-import type { Guide } from '../guide/types';
+import { elementEnd, elementIs, elementStart, elementValue, hasValue } from '../x12/segments';
+import type { Guide, GuideLevel } from '../guide/types';
 import type { Reporter } from './reporter';
-import type { LoopNode } from './transaction';
+import type { LoopPool } from './loopPool';
 
 function range(t: SegmentTable, seg: number, pos: number): [number, number] {
   const start = elementStart(t, seg, pos);
@@ -15,92 +15,113 @@ function range(t: SegmentTable, seg: number, pos: number): [number, number] {
   return [start, Math.max(elementEnd(t, seg, pos), start + 1)];
 }
 
-function count(list: readonly string[], value: string): number {
-  let n = 0;
-  for (const v of list) if (v === value) n++;
-  return n;
+/** Whether element `pa` of segment `a` and element `pb` of segment `b` hold the same non-empty text. */
+function sameValue(t: SegmentTable, a: number, pa: number, b: number, pb: number): boolean {
+  const aStart = elementStart(t, a, pa);
+  const bStart = elementStart(t, b, pb);
+  if (aStart < 0 || bStart < 0) return false;
+  const length = elementEnd(t, a, pa) - aStart;
+  if (length <= 0 || elementEnd(t, b, pb) - bStart !== length) return false;
+  for (let i = 0; i < length; i++) if (t.text.charCodeAt(aStart + i) !== t.text.charCodeAt(bStart + i)) return false;
+  return true;
 }
 
-export function checkHierarchy(t: SegmentTable, span: TransactionSpan, guide: Guide, levels: LoopNode[], r: Reporter): LoopNode[] {
-  const ids: string[] = [];
-  const owners: LoopNode[] = [];
-  const codes: string[] = [];
-  const roots: LoopNode[] = [];
+/**
+ * Scratch lists reused by every call (the check is not re-entrant): the transaction's levels (pool indexes), their HL
+ * segments, and the levels whose HL01 is the first of its value.
+ */
+const levels: number[] = [];
+const hls: number[] = [];
+const owners: number[] = [];
+
+function levelAt(pool: LoopPool, k: number): GuideLevel {
+  return pool.def(levels[k]) as GuideLevel;
+}
+
+/** The index in `levels` of the earlier level whose HL01 equals element `pos` of segment `hl`; -1 when none. */
+function ownerOf(t: SegmentTable, hl: number, pos: number): number {
+  for (const k of owners) if (sameValue(t, hls[k], 1, hl, pos)) return k;
+  return -1;
+}
+
+/**
+ * Checks the HL hierarchy of the levels among nodes [from, pool.size) of `pool` (one transaction's, in document
+ * order) and records each level's parent level in the pool.
+ */
+export function checkHierarchy(t: SegmentTable, span: TransactionSpan, guide: Guide, pool: LoopPool, from: number, r: Reporter): void {
+  levels.length = 0;
+  hls.length = 0;
+  owners.length = 0;
+  for (let i = from; i < pool.size; i++) {
+    if (!pool.isLevel(i)) continue;
+    levels.push(i);
+    hls.push(span.st + pool.first(i));
+  }
   const confidence = guide.confidence;
 
-  for (const node of levels) {
-    const def = node.level!;
-    const hl = node.first;
-    const hl01 = elementValue(t, hl, 1);
-    if (hl01) {
-      if (ids.includes(hl01)) {
+  for (let k = 0; k < levels.length; k++) {
+    const def = levelAt(pool, k);
+    const hl = hls[k];
+    if (hasValue(t, hl, 1)) {
+      if (ownerOf(t, hl, 1) >= 0) {
         const [a, b] = range(t, hl, 1);
-        r.add('hl01-duplicate', a, b, `HL01 "${hl01}" is already used by an earlier HL in this transaction; each HL needs its own ID (usually 1, 2, 3 …).`);
+        r.add('hl01-duplicate', a, b, `HL01 "${elementValue(t, hl, 1)}" is already used by an earlier HL in this transaction; each HL needs its own ID (usually 1, 2, 3 …).`);
       } else {
-        ids.push(hl01);
-        owners.push(node);
+        owners.push(k);
       }
     }
 
-    codes.push(def.level);
-    const total = count(codes, def.level);
     const cap = guide.levelMax?.[def.level];
-    if (cap !== undefined && total > cap) {
-      r.add('loop-max-repeat', t.segStart[hl], t.segEnd[hl], `${def.id} ${def.name} may appear ${cap === 1 ? 'once' : `${cap} times`} in a ${guide.name}; this is number ${total}.`, def.confidence ?? confidence);
+    if (cap !== undefined) {
+      let total = 1;
+      for (let j = 0; j < k; j++) if (levelAt(pool, j).level === def.level) total++;
+      if (total > cap) {
+        r.add('loop-max-repeat', t.segStart[hl], t.segEnd[hl], `${def.id} ${def.name} may appear ${cap === 1 ? 'once' : `${cap} times`} in a ${guide.name}; this is number ${total}.`, def.confidence ?? confidence);
+      }
     }
 
-    if (def.parents.length === 0) {
-      roots.push(node);
-      continue;
-    }
-    const hl02 = elementValue(t, hl, 2);
-    if (!hl02) {
-      roots.push(node);
-      continue; // reported by the element rules (HL02 is required below the top level)
-    }
-    const at = ids.indexOf(hl02);
-    const parent = at >= 0 ? owners[at] : undefined;
-    if (!parent || parent === node) {
+    // A missing HL02 below the top level is reported by the element rules (HL02 is required there).
+    if (def.parents.length === 0 || !hasValue(t, hl, 2)) continue;
+    const parent = ownerOf(t, hl, 2);
+    if (parent < 0 || parent === k) {
       const [a, b] = range(t, hl, 2);
-      r.add('hl02-parent', a, b, `HL02 "${hl02}" does not match the HL01 of an earlier HL; it must point at this level's parent (${def.parents.join(' or ')}).`);
-      roots.push(node);
+      r.add('hl02-parent', a, b, `HL02 "${elementValue(t, hl, 2)}" does not match the HL01 of an earlier HL; it must point at this level's parent (${def.parents.join(' or ')}).`);
       continue;
     }
-    const parentDef = parent.level!;
-    node.parent = parent;
-    parent.children.push(node);
+    const parentDef = levelAt(pool, parent);
+    pool.setParent(levels[k], levels[parent] - from);
     if (!def.parents.includes(parentDef.level)) {
       const [a, b] = range(t, hl, 2);
       const allowed = def.parents.map((p) => guide.levels.find((l) => l.level === p)?.role ?? p).join(' or ');
-      r.add('hl-level', a, b, `${def.id} ${def.role} (HL03 ${def.level}) must be the child of a ${allowed} level; HL02 "${hl02}" points at a ${parentDef.role} level (HL03 ${parentDef.level}).`, def.confidence ?? confidence);
+      r.add('hl-level', a, b, `${def.id} ${def.role} (HL03 ${def.level}) must be the child of a ${allowed} level; HL02 "${elementValue(t, hl, 2)}" points at a ${parentDef.role} level (HL03 ${parentDef.level}).`, def.confidence ?? confidence);
     }
-    let siblings = 0;
-    for (const c of parent.children) if (c.level === def) siblings++;
+    let siblings = 1;
+    for (let j = 0; j < k; j++) if (pool.parent(levels[j]) === levels[parent] - from && levelAt(pool, j) === def) siblings++;
     if (siblings > def.max) {
       r.add('loop-max-repeat', t.segStart[hl], t.segEnd[hl], `${def.id} ${def.name} may appear ${def.max === 1 ? 'once' : `${def.max} times`} under one ${parentDef.role} level; this is number ${siblings}.`, def.confidence ?? confidence);
     }
   }
 
   // x12-278.md §3 marks "HL04 agrees with its children" as inferred, so these are warnings in every guide.
-  for (const node of levels) {
-    const hl = node.first;
-    let children = false;
-    for (const c of node.children) if (c.level !== undefined) children = true;
-    if (!children && elementIs(t, hl, 4, '1')) {
+  for (let k = 0; k < levels.length; k++) {
+    const hl = hls[k];
+    let levelChildren = 0;
+    for (let j = k + 1; j < levels.length; j++) if (pool.parent(levels[j]) === levels[k] - from) levelChildren++;
+    if (levelChildren === 0 && elementIs(t, hl, 4, '1')) {
       const [a, b] = range(t, hl, 4);
-      const fix = node.level!.childCodes.includes('0') ? { title: 'Change HL04 to 0', start: a, end: b, newText: '0' } : undefined;
+      const fix = levelAt(pool, k).childCodes.includes('0') ? { title: 'Change HL04 to 0', start: a, end: b, newText: '0' } : undefined;
       r.add('hl04-children', a, b, `HL04 is 1 (child levels follow), but no later HL names HL ${elementValue(t, hl, 1) || '?'} as its parent; use 0.`, 'I', fix);
-    } else if (children && elementIs(t, hl, 4, '0')) {
+    } else if (levelChildren > 0 && elementIs(t, hl, 4, '0')) {
       const [a, b] = range(t, hl, 4);
-      const levelChildren = node.children.filter((c) => c.level !== undefined).length;
       // A level that may not have children (2000F) is fixed by re-parenting the child, not by HL04.
-      const fix = node.level!.childCodes.includes('1') ? { title: 'Change HL04 to 1', start: a, end: b, newText: '1' } : undefined;
+      const fix = levelAt(pool, k).childCodes.includes('1') ? { title: 'Change HL04 to 1', start: a, end: b, newText: '1' } : undefined;
       r.add('hl04-children', a, b, `HL04 is 0 (no child levels), but ${levelChildren} later HL${levelChildren === 1 ? ' names' : 's name'} HL ${elementValue(t, hl, 1)} as parent; use 1.`, 'I', fix);
     }
   }
 
-  const missing = guide.requiredLevels.filter((code) => !codes.includes(code));
-  if (missing.length > 0) {
+  const absent = (code: string) => !levels.some((_, k) => levelAt(pool, k).level === code);
+  if (guide.requiredLevels.some(absent)) {
+    const missing = guide.requiredLevels.filter(absent);
     const names = missing.map((code) => {
       const def = guide.levels.find((l) => l.level === code);
       return def ? `${def.id} ${def.name} (HL03 ${code})` : `HL03 ${code}`;
@@ -108,5 +129,4 @@ export function checkHierarchy(t: SegmentTable, span: TransactionSpan, guide: Gu
     const at = span.st;
     r.add('hl-required-level', t.segStart[at], t.segEnd[at], `A ${guide.name} needs ${names.join(', ')}; ${missing.length === 1 ? 'it is' : 'they are'} missing.`, confidence);
   }
-  return roots;
 }

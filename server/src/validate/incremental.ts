@@ -10,7 +10,7 @@ import { buildEnvelope } from '../x12/envelope';
 import { elementValue } from '../x12/segments';
 import type { GuideSegment } from '../guide/types';
 import { analyzeDocument, checkEnvelopeRules, collectProblems, type DocumentAnalysis } from './document';
-import { analyzeTransaction, type LoopNode, type TransactionAnalysis } from './transaction';
+import { analyzeTransaction, type TransactionAnalysis } from './transaction';
 
 const ENVELOPE_IDS = new Set(['ISA', 'GS', 'ST', 'SE', 'GE', 'IEA']);
 
@@ -82,20 +82,6 @@ function shiftProblem(p: Problem, delta: number): Problem {
   return p.fix ? { ...shifted, fix: { ...p.fix, start: p.fix.start + delta, end: p.fix.end + delta } } : shifted;
 }
 
-function shiftNodes(roots: readonly LoopNode[], segDelta: number): void {
-  const visit = (node: LoopNode) => {
-    (node as { first: number }).first += segDelta;
-    node.last += segDelta;
-    for (const child of node.children) if (child.parent === node && !child.level) visit(child);
-  };
-  // Levels hang off their parent level; name loops off their level. Every node is reached exactly once.
-  const walk = (level: LoopNode) => {
-    visit(level);
-    for (const child of level.children) if (child.level) walk(child);
-  };
-  roots.forEach(walk);
-}
-
 /** A change that fits both texts; anything else means the caller's bookkeeping is off, so it is not trusted. */
 function fits(change: TextChange, oldLength: number, newLength: number): boolean {
   const { start, oldEnd, newEnd } = change;
@@ -115,8 +101,14 @@ export function reanalyzeDocument(prev: DocumentAnalysis, text: string, change?:
   if (start === oldEnd && start === newEnd) return { ...prev, table: { ...old, text } };
   const index = enclosingTransaction(prev, start, oldEnd);
   if (index < 0) return analyzeDocument(text);
+  // The edited transaction's new loops go to the end of the document's pool; its old ones stay behind, unused, until
+  // they outnumber the live ones and a full analysis starts a fresh pool.
+  const edited = prev.transactions[index];
+  const pool = edited.pool;
+  pool.dead += edited.nodeTo - edited.nodeFrom;
+  if (pool.dead > pool.size / 2) return analyzeDocument(text);
   const delta = text.length - old.text.length;
-  const span = prev.transactions[index].span;
+  const span = edited.span;
   const st = span.st;
   const se = span.se;
   const from = old.segStart[st];
@@ -150,7 +142,6 @@ export function reanalyzeDocument(prev: DocumentAnalysis, text: string, change?:
 
   const envelope = buildEnvelope(table);
   const matches = spliceList(prev.matches, st, se + 1, new Array<GuideSegment | undefined>(m).fill(undefined));
-  const loops = spliceList(prev.loops, st, se + 1, new Array<LoopNode | undefined>(m).fill(undefined));
 
   const transactions: TransactionAnalysis[] = [];
   for (const ic of envelope.interchanges) {
@@ -160,13 +151,12 @@ export function reanalyzeDocument(prev: DocumentAnalysis, text: string, change?:
         const j = transactions.length;
         const before = prev.transactions[j];
         if (j === index) {
-          transactions.push(analyzeTransaction(table, newSpan, version, matches, loops));
+          transactions.push(analyzeTransaction(table, newSpan, version, matches, pool));
         } else if (j < index) {
-          transactions.push({ span: newSpan, guide: before.guide, problems: before.problems, roots: before.roots, matches, loops });
+          transactions.push(before.moved(newSpan, before.problems, matches));
         } else {
-          if (segDelta !== 0) shiftNodes(before.roots, segDelta);
           const problems = delta === 0 ? before.problems : before.problems.map((p) => shiftProblem(p, delta));
-          transactions.push({ span: newSpan, guide: before.guide, problems, roots: before.roots, matches, loops });
+          transactions.push(before.moved(newSpan, problems, matches));
         }
       }
     }
@@ -177,5 +167,5 @@ export function reanalyzeDocument(prev: DocumentAnalysis, text: string, change?:
   const scanProblems = prev.scanProblems.flatMap((p) => (p.end < from ? [p] : p.start > txEndOld ? [shiftProblem(p, delta)] : []));
   const envelopeRuleProblems = checkEnvelopeRules(table, envelope, prev.fixedWidthIsa);
   const problems = collectProblems(scanProblems, envelope, envelopeRuleProblems, transactions);
-  return { table, envelope, transactions, matches, loops, scanProblems, fixedWidthIsa: prev.fixedWidthIsa, problems };
+  return { table, envelope, transactions, matches, scanProblems, fixedWidthIsa: prev.fixedWidthIsa, problems };
 }

@@ -13,30 +13,37 @@ import { SUPPORTED_VERSIONS } from '../guide/envelope';
 import { Reporter } from './reporter';
 import { checkSegmentElements, describeCodes, planFor, type Plan } from './elementRules';
 import { checkHierarchy } from './hierarchy';
+import { buildNodes, LoopPool, type LoopNode } from './loopPool';
 
-/** A loop instance in a transaction: an HL level (when `level` is set) or a name loop inside one. */
-export interface LoopNode {
-  readonly def: GuideLoop;
-  readonly level?: GuideLevel;
-  /** Segment index of the loop's first segment. */
-  readonly first: number;
-  /** Segment index of the loop's last segment (child loops included). */
-  last: number;
-  /** The enclosing node: for a name loop its level; for a level its parent level by HL02. */
-  parent?: LoopNode;
-  readonly children: LoopNode[];
-}
+export type { LoopNode } from './loopPool';
 
-export interface TransactionAnalysis {
-  readonly span: TransactionSpan;
-  readonly guide?: Guide;
-  readonly problems: Problem[];
-  /** Levels without a parent level (normally the one 2000A). */
-  readonly roots: LoopNode[];
-  /** Matched guide segment per segment, indexed by absolute segment index (one array shared by the document). */
-  readonly matches: (GuideSegment | undefined)[];
-  /** Innermost loop per segment, indexed like `matches`. */
-  readonly loops: (LoopNode | undefined)[];
+/** One transaction's analysis. Its loop instances live in the document's LoopPool; `roots` builds them on demand. */
+export class TransactionAnalysis {
+  private built?: LoopNode[];
+
+  constructor(
+    readonly span: TransactionSpan,
+    readonly guide: Guide | undefined,
+    readonly problems: Problem[],
+    /** Matched guide segment per segment, indexed by absolute segment index (one array shared by the document). */
+    readonly matches: (GuideSegment | undefined)[],
+    readonly pool: LoopPool,
+    /** The transaction's nodes in the pool: [nodeFrom, nodeTo). */
+    readonly nodeFrom: number,
+    readonly nodeTo: number,
+  ) {}
+
+  /** Levels without a parent level (normally the one 2000A), with their name loops and child levels. */
+  get roots(): LoopNode[] {
+    return (this.built ??= buildNodes(this.pool, this.nodeFrom, this.nodeTo, this.span.st));
+  }
+
+  /** The same analysis for the transaction at `span` (moved by an edit elsewhere) with the document's new lists. */
+  moved(span: TransactionSpan, problems: Problem[], matches: (GuideSegment | undefined)[]): TransactionAnalysis {
+    const copy = new TransactionAnalysis(span, this.guide, problems, matches, this.pool, this.nodeFrom, this.nodeTo);
+    if (span.st === this.span.st) copy.built = this.built;
+    return copy;
+  }
 }
 
 /** A guide loop prepared for matching: candidates and child loops indexed by segment type (see segmentType). */
@@ -98,7 +105,8 @@ function compile(def: GuideLoop): CompiledLoop {
 /** An open loop instance. The matcher keeps two (the level and the name loop inside it) and reuses them. */
 interface Place {
   open: boolean;
-  node: LoopNode;
+  /** The loop instance's index in the pool. */
+  node: number;
   loop: CompiledLoop;
   lastPosition: number;
   lastId: string;
@@ -111,10 +119,10 @@ interface Place {
 }
 
 function newScratchPlace(): Place {
-  return { open: false, node: undefined as unknown as LoopNode, loop: undefined as unknown as CompiledLoop, lastPosition: 0, lastId: '', counts: new Int32Array(256), loopCounts: new Int32Array(64) };
+  return { open: false, node: -1, loop: undefined as unknown as CompiledLoop, lastPosition: 0, lastId: '', counts: new Int32Array(256), loopCounts: new Int32Array(64) };
 }
 
-function openPlace(p: Place, node: LoopNode, loop: CompiledLoop): void {
+function openPlace(p: Place, node: number, loop: CompiledLoop): void {
   p.open = true;
   p.node = node;
   p.loop = loop;
@@ -172,24 +180,24 @@ function isDictionarySegment(type: number, id: string): boolean {
   return known === 1;
 }
 
-/** Name loops never have children; they share one empty list. */
-const NO_CHILDREN: LoopNode[] = Object.freeze([]) as unknown as LoopNode[];
-
 const HEADER_SCOPE = 'in the transaction set header';
 const HL_TYPE = segmentType('HL');
 
 /**
  * The matcher's working state. analyzeTransaction is not re-entrant, so one set of scratch records serves every
- * transaction and the hot path allocates only the loop nodes it returns.
+ * transaction and the hot path allocates nothing per segment or loop.
  */
 const state = {
   t: undefined as unknown as SegmentTable,
   guide: undefined as unknown as Guide,
   r: undefined as unknown as Reporter,
   matches: [] as (GuideSegment | undefined)[],
-  loops: [] as (LoopNode | undefined)[],
   level: newScratchPlace(),
   loop: newScratchPlace(),
+  pool: undefined as unknown as LoopPool,
+  /** The transaction's ST and its first node in the pool: nodes store segments and parents relative to them. */
+  st: 0,
+  nodeFrom: 0,
 };
 
 /** Drops the references to the finished transaction, so a closed document's analysis can be collected. */
@@ -198,11 +206,11 @@ function releaseState(): void {
   state.guide = undefined as unknown as Guide;
   state.r = undefined as unknown as Reporter;
   state.matches = [];
-  state.loops = [];
   for (const p of [state.level, state.loop]) {
     p.open = false;
-    p.node = undefined as unknown as LoopNode;
+    p.node = -1;
   }
+  state.pool = undefined as unknown as LoopPool;
 }
 
 function confidenceOf(gs: GuideSegment | undefined, loop?: GuideLoop): Confidence {
@@ -224,10 +232,11 @@ function place(p: Place, gs: GuideSegment, index: number, seg: number): void {
     p.lastId = t.ids[seg];
   }
   state.matches[seg] = gs;
-  state.loops[seg] = p.node;
-  p.node.last = seg;
-  const parent = p.node.parent;
-  if (parent && parent.last < seg && !p.node.level) parent.last = seg;
+  const pool = state.pool;
+  const relative = seg - state.st;
+  pool.setLast(p.node, relative);
+  // A name loop's segments extend its level too.
+  if (p === state.loop) pool.setLast(state.level.node, relative);
   const segmentDef = p.loop.segmentDefs[index];
   if (segmentDef) checkSegmentElements(t, seg, segmentDef, gs, def, confidence, r, p.loop.plans[index]);
 }
@@ -240,7 +249,7 @@ function closeRequired(p: Place): void {
     const gs = segments[i];
     // A required segment shares its position with qualified siblings; any of them satisfies it.
     if (segments.some((other, j) => j !== i && other.id === gs.id && other.position === gs.position && p.counts[j] > 0)) continue;
-    const first = p.node.first;
+    const first = state.st + state.pool.first(p.node);
     r.add('required-segment', t.segStart[first], t.segEnd[first], `${triggerLabel(gs)} (${gs.name}) is required in ${loopTitle(p.loop.def)}.`, confidenceOf(gs, p.loop.def));
   }
 }
@@ -257,30 +266,31 @@ function closeLevel(): void {
   const { t, r, guide } = state;
   closeRequired(level);
   const levelDef = level.loop.def;
-  (levelDef.loops ?? []).forEach((child, i) => {
+  const childLoops = levelDef.loops ?? [];
+  for (let i = 0; i < childLoops.length; i++) {
+    const child = childLoops[i];
     if (child.usage === 'R' && level.loopCounts[i] === 0 && !level.badTriggers?.has(child.segments[0].id)) {
-      const hl = level.node.first;
+      const hl = state.st + state.pool.first(level.node);
       r.add('required-loop', t.segStart[hl], t.segEnd[hl], `${loopTitle(child)} (${triggerLabel(child.segments[0])}) is required in ${loopTitle(levelDef)}.`, child.confidence ?? levelDef.confidence ?? guide.confidence);
     }
-  });
+  }
   level.open = false;
 }
 
 /**
- * Analyses one transaction. `matches` and `loops` are the document's per-segment arrays (absolute indexes); this
- * fills the transaction's part of them. Standalone callers may omit them.
+ * Analyses one transaction. `matches` is the document's per-segment array (absolute indexes) and `pool` its loop
+ * instances; this fills the transaction's part of them. Standalone callers may omit both.
  */
 export function analyzeTransaction(
   t: SegmentTable,
   span: TransactionSpan,
   groupVersion: string,
   matches: (GuideSegment | undefined)[] = new Array(t.segmentCount),
-  loops: (LoopNode | undefined)[] = new Array(t.segmentCount),
+  pool: LoopPool = new LoopPool(),
 ): TransactionAnalysis {
   const r = new Reporter();
   const st = span.st;
   const end = span.se >= 0 ? span.se : span.last + 1;
-  const levels: LoopNode[] = [];
 
   const version = elementValue(t, st, 3) || groupVersion;
   const hasBht = st + 1 < end && t.ids[st + 1] === 'BHT';
@@ -290,15 +300,17 @@ export function analyzeTransaction(
   if (!guide) {
     reportUnknownGuide(t, st, hasBht, version, bht02, r);
     for (let s = st; s <= Math.max(span.last, span.se); s++) baseCheck(t, s, r, 'C');
-    return { span, guide, problems: r.problems, roots: [], matches, loops };
+    return new TransactionAnalysis(span, guide, r.problems, matches, pool, pool.size, pool.size);
   }
   state.t = t;
   state.guide = guide;
   state.r = r;
   state.matches = matches;
-  state.loops = loops;
   state.level.open = false;
   state.loop.open = false;
+  state.pool = pool;
+  state.st = st;
+  state.nodeFrom = pool.size;
   const level = state.level;
   const loop = state.loop;
 
@@ -343,10 +355,7 @@ export function analyzeTransaction(
         continue;
       }
       lenient = false;
-      // Both kinds of node list the same properties in the same order: one object shape keeps property reads fast.
-      const node: LoopNode = { def, level: def, first: s, last: s, parent: undefined, children: [] };
-      levels.push(node);
-      openPlace(level, node, compile(def));
+      openPlace(level, pool.add(def, true, s - st, -1), compile(def));
       place(level, def.segments[0], 0, s);
       continue;
     }
@@ -389,8 +398,7 @@ export function analyzeTransaction(
         closeLoop();
         const nextDef = next.loop.def;
         const repeats = ++level.loopCounts[next.index];
-        const node: LoopNode = { def: nextDef, level: undefined, first: s, last: s, parent: level.node, children: NO_CHILDREN };
-        level.node.children.push(node);
+        const node = pool.add(nextDef, false, s - st, level.node - state.nodeFrom);
         if (repeats > nextDef.max) {
           r.add('loop-max-repeat', t.segStart[s], t.segEnd[s], `${loopTitle(nextDef)} may repeat ${nextDef.max === 1 ? 'once' : `${nextDef.max} times`} in ${loopTitle(level.loop.def)}; this is repeat ${repeats}.`, confidenceOf(nextDef.segments[0], nextDef));
         }
@@ -448,11 +456,34 @@ export function analyzeTransaction(
     if (SEGMENTS.SE) checkSegmentElements(t, span.se, SEGMENTS.SE, guide.trailer, 'in the transaction set trailer', confidenceOf(guide.trailer), r);
   }
 
+  const nodeFrom = state.nodeFrom;
+  checkHierarchy(t, span, guide, pool, nodeFrom, r);
   releaseState();
-  const roots = checkHierarchy(t, span, guide, levels, r);
-  // A pushed-to array keeps spare room for 17 entries; a batch holds hundreds of thousands of levels.
-  for (const node of levels) (node as { children: LoopNode[] }).children = node.children.slice();
-  return { span, guide, problems: r.problems, roots, matches, loops };
+  return new TransactionAnalysis(span, guide, r.problems, matches, pool, nodeFrom, pool.size);
+}
+
+/**
+ * The innermost loop instance segment `seg` of `tx` was placed in; undefined for the header, the trailer and segments
+ * placed nowhere (unknown, misplaced). Walks the transaction's few loop nodes instead of keeping a per-segment list.
+ */
+export function loopOf(tx: TransactionAnalysis, seg: number): LoopNode | undefined {
+  return tx.matches[seg] === undefined ? undefined : levelContaining(tx.roots, seg);
+}
+
+function levelContaining(levels: readonly LoopNode[], seg: number): LoopNode | undefined {
+  for (const node of levels) {
+    if (node.level === undefined) continue;
+    if (seg >= node.first && seg <= node.last) {
+      // A level's range includes its name loops, which never overlap one another.
+      for (const child of node.children) if (child.level === undefined && seg >= child.first && seg <= child.last) return child;
+      return node;
+    }
+    if (seg > node.last) {
+      const inner = levelContaining(node.children, seg);
+      if (inner) return inner;
+    }
+  }
+  return undefined;
 }
 
 function baseCheck(t: SegmentTable, s: number, r: Reporter, confidence: Confidence): void {
