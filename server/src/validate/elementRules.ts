@@ -10,7 +10,7 @@ import { COMPOSITES } from '../guide/composites';
 import { CODE_LISTS } from '../guide/codeLists';
 import { COMPOSITE_DATE_PAIRS, DATE_FORMAT_PAIRS, type DateFormatPair } from '../guide/dateFormats';
 import type { Reporter } from './reporter';
-import { checkDate, checkDateRange, checkDecimal, checkInteger, checkTime, numericLength } from './values';
+import { checkDate, checkDateAt, checkDateRangeAt, checkDecimal, checkInteger, checkTimeAt, numericLength } from './values';
 
 /** Where a segment stands, for messages: a loop ("in 2010C Subscriber Name") or a fixed phrase ("in the ISA"). */
 export type Scope = GuideLoop | string;
@@ -93,6 +93,9 @@ interface Slot {
   readonly repeat: number;
   readonly confidence?: Confidence;
   readonly components?: readonly ComponentUse[];
+  /** Per component of a composite: its allowed codes, as a set and as numeric keys. */
+  readonly componentCodes?: readonly (Set<string> | undefined)[];
+  readonly componentShortCodes?: readonly (Set<number> | null | undefined)[];
 }
 
 export interface Plan {
@@ -127,6 +130,8 @@ export function planFor(def: SegmentDef, use: GuideSegment | undefined): Plan {
       repeat: eu?.repeat ?? 1,
       confidence: eu?.confidence,
       components: eu?.components,
+      componentCodes: eu?.components?.map((cu) => (cu?.codes && cu.codes.length > 0 ? codeSet(cu.codes) : undefined)),
+      componentShortCodes: eu?.components?.map((cu) => (cu?.codes && cu.codes.length > 0 ? shortCodeSet(cu.codes) : undefined)),
     });
   }
   let lastRequired = 0;
@@ -200,7 +205,7 @@ export function checkSegmentElements(
         // The common cases cost no string and no call: text of an allowed length, a short allowed code.
         if (element.type === 'AN' && !slot.codes && end - start >= element.min && end - start <= element.max) continue;
         if (slot.shortCodes && element.type === 'ID' && slot.shortCodes.has(shortKey(text, start, end))) continue;
-        checkSimple(text, start, end, element, slot.codes, slot.codeList, scope, slot.confidence ?? confidence, r, id, pos, 0);
+        checkSimple(text, start, end, element, slot.codes, slot.shortCodes, slot.codeList, scope, slot.confidence ?? confidence, r, id, pos, 0);
       }
       continue;
     }
@@ -212,7 +217,7 @@ export function checkSegmentElements(
     for (const rep of reps) {
       if (rep.end <= rep.start) continue;
       if (slot.composite) checkComposite(t, seg, pos, rep.start, rep.end, slot, scope, slot.confidence ?? confidence, r);
-      else if (slot.element) checkSimple(text, rep.start, rep.end, slot.element, slot.codes, slot.codeList, scope, slot.confidence ?? confidence, r, id, pos, 0);
+      else if (slot.element) checkSimple(text, rep.start, rep.end, slot.element, slot.codes, slot.shortCodes, slot.codeList, scope, slot.confidence ?? confidence, r, id, pos, 0);
     }
   }
 
@@ -231,6 +236,7 @@ function checkSimple(
   end: number,
   element: ElementDef,
   codes: Set<string> | undefined,
+  shortCodes: Set<number> | null | undefined,
   codeList: readonly string[] | undefined,
   scope: Scope,
   confidence: Confidence,
@@ -259,18 +265,17 @@ function checkSimple(
     return;
   }
   if (type === 'DT') {
-    value ??= text.slice(start, end);
-    const bad = checkDate(value, element.max === 6);
-    if (bad) r.add('invalid-date', start, end, `${label(id, pos, component)} "${value}" is not a real date: ${bad}.`, confidence);
+    const bad = checkDateAt(text, start, end, element.max === 6);
+    if (bad) r.add('invalid-date', start, end, `${label(id, pos, component)} "${text.slice(start, end)}" is not a real date: ${bad}.`, confidence);
     return;
   }
   if (type === 'TM') {
-    value ??= text.slice(start, end);
-    const bad = checkTime(value);
-    if (bad) r.add('invalid-time', start, end, `${label(id, pos, component)} "${value}" is not a valid time: ${bad}.`, confidence);
+    const bad = checkTimeAt(text, start, end);
+    if (bad) r.add('invalid-time', start, end, `${label(id, pos, component)} "${text.slice(start, end)}" is not a valid time: ${bad}.`, confidence);
     return;
   }
   if (codes) {
+    if (shortCodes && shortCodes.has(shortKey(text, start, end))) return;
     value ??= text.slice(start, end);
     if (!codes.has(value)) {
       const known = codeName(element, value);
@@ -280,42 +285,73 @@ function checkSimple(
   }
 }
 
+/** The component separator's code for splitting composites, or -1 when the document has none. */
+function componentSeparator(t: SegmentTable): number {
+  return t.delimiters ? t.delimiters.component : -1;
+}
+
+/** End of the component that starts at `from`: the next separator before `end`, else `end`. */
+function componentEnd(text: string, from: number, end: number, separator: number): number {
+  if (separator < 0) return end;
+  let i = from;
+  while (i < end && text.charCodeAt(i) !== separator) i++;
+  return i;
+}
+
 function checkComposite(t: SegmentTable, seg: number, pos: number, start: number, end: number, slot: Slot, scope: Scope, confidence: Confidence, r: Reporter): void {
   const text = t.text;
   const id = t.ids[seg];
   const composite = slot.composite!;
-  const componentSep = t.delimiters ? t.delimiters.component : -1;
-  const parts = splitSpan(text, start, end, componentSep);
-  if (parts.length > composite.components.length) {
-    const from = parts[composite.components.length].start - 1;
-    r.add('too-many-components', from, end, `${elementLabel(id, pos)} has ${parts.length} components; ${composite.name} has ${composite.components.length}.`, confidence);
+  const defined = composite.components.length;
+  const separator = componentSeparator(t);
+  // Components are walked in place, twice at most: once to count them when there are too many, once to check them.
+  let partCount = 1;
+  for (let i = componentEnd(text, start, end, separator); i < end; i = componentEnd(text, i + 1, end, separator)) partCount++;
+  if (partCount > defined) {
+    let from = start;
+    for (let k = 0; k < defined; k++) from = componentEnd(text, from, end, separator) + 1;
+    r.add('too-many-components', from - 1, end, `${elementLabel(id, pos)} has ${partCount} components; ${composite.name} has ${defined}.`, confidence);
   }
   const uses = slot.components;
-  for (let i = 0; i < composite.components.length; i++) {
+  const datePair = COMPOSITE_DATE_PAIRS[composite.number];
+  let qualifierStart = -1;
+  let qualifierEnd = -1;
+  let valueStart = -1;
+  let valueEnd = -1;
+  let from = start;
+  for (let i = 0; i < defined; i++) {
+    const exists = i < partCount;
+    const to = exists ? componentEnd(text, from, end, separator) : end;
+    const partStart = from;
+    if (exists) from = to + 1;
+    if (datePair && exists) {
+      if (i === datePair.qualifier - 1) {
+        qualifierStart = partStart;
+        qualifierEnd = to;
+      } else if (i === datePair.value - 1) {
+        valueStart = partStart;
+        valueEnd = to;
+      }
+    }
     const cu = uses?.[i];
     const usage: Usage = cu ? cu.usage : uses ? 'N' : 'S';
-    const part = parts[i];
-    const present = part !== undefined && part.end > part.start;
-    if (!present) {
+    if (!exists || to <= partStart) {
       if (usage === 'R') {
         const name = ELEMENTS[composite.components[i]]?.name ?? composite.components[i];
-        const at = part ? Math.max(part.start - 1, start) : end;
-        r.add('required-element', at, part ? part.start : end, `${label(id, pos, i + 1)} (${name}) is required ${whereText(scope)}.`, confidence);
+        const at = exists ? Math.max(partStart - 1, start) : end;
+        r.add('required-element', at, exists ? partStart : end, `${label(id, pos, i + 1)} (${name}) is required ${whereText(scope)}.`, confidence);
       }
       continue;
     }
     if (usage === 'N') {
-      r.add('element-not-used', part.start, part.end, `${label(id, pos, i + 1)} is not used ${whereText(scope)}; leave it empty.`, confidence);
+      r.add('element-not-used', partStart, to, `${label(id, pos, i + 1)} is not used ${whereText(scope)}; leave it empty.`, confidence);
       continue;
     }
     const element = ELEMENTS[composite.components[i]];
-    if (element) checkSimple(text, part.start, part.end, element, cu?.codes && cu.codes.length > 0 ? codeSet(cu.codes) : undefined, cu?.codes, scope, confidence, r, id, pos, i + 1);
+    if (element) checkSimple(text, partStart, to, element, slot.componentCodes?.[i], slot.componentShortCodes?.[i], cu?.codes, scope, confidence, r, id, pos, i + 1);
   }
-  const datePair = COMPOSITE_DATE_PAIRS[composite.number];
-  if (datePair) {
-    const q = parts[datePair.qualifier - 1];
-    const v = parts[datePair.value - 1];
-    if (q && v && v.end > v.start) checkFormattedDate(text.slice(q.start, q.end), v, text, id, pos, datePair.value, datePair.qualifier, confidence, r);
+  if (datePair && qualifierStart >= 0 && valueEnd > valueStart) {
+    checkFormattedDate(dateFormatAt(text, qualifierStart, qualifierEnd), valueStart, valueEnd, text, id, pos, datePair.value, datePair.qualifier, confidence, r);
   }
 }
 
@@ -367,45 +403,56 @@ function checkQualifiedDate(t: SegmentTable, seg: number, id: string, pair: Date
   if (vEnd <= vStart) return;
   const qStart = t.elemStart[qIdx];
   const qEnd = qIdx + 1 < next ? t.elemStart[qIdx + 1] - 1 : t.segEnd[seg];
-  const qualifier = t.text.slice(qStart, qEnd);
-  checkFormattedDate(qualifier, { start: vStart, end: vEnd }, t.text, id, pair.valuePosition, 0, pair.qualifierPosition, confidence, r);
+  checkFormattedDate(dateFormatAt(t.text, qStart, qEnd), vStart, vEnd, t.text, id, pair.valuePosition, 0, pair.qualifierPosition, confidence, r);
+}
+
+/** The date format a qualifier at [start, end) names, among those checked: D8 or RD8. */
+function dateFormatAt(text: string, start: number, end: number): 'D8' | 'RD8' | undefined {
+  if (end - start === 2 && text.startsWith('D8', start)) return 'D8';
+  if (end - start === 3 && text.startsWith('RD8', start)) return 'RD8';
+  return undefined;
+}
+
+/** Labels of a date value and its qualifier, as checkFormattedDate's arguments describe them. */
+function dateLabels(id: string, pos: number, valueComponent: number, qualifierComponent: number): [string, string] {
+  return valueComponent > 0 ? [label(id, pos, valueComponent), label(id, pos, qualifierComponent)] : [elementLabel(id, pos), elementLabel(id, qualifierComponent)];
 }
 
 /**
  * Checks a date whose format a qualifier names. Labels: for a segment pair, (valuePos, 0, qualifierPos) name
  * elements; for a composite pair, (pos, valueComponent, qualifierComponent) name components of element pos.
  */
-function checkFormattedDate(qualifier: string, span: Span, text: string, id: string, pos: number, valueComponent: number, qualifierComponent: number, confidence: Confidence, r: Reporter): void {
-  if (qualifier !== 'D8' && qualifier !== 'RD8') return;
-  const value = text.slice(span.start, span.end);
-  const labels = () => [valueComponent > 0 ? label(id, pos, valueComponent) : elementLabel(id, pos), valueComponent > 0 ? label(id, pos, qualifierComponent) : elementLabel(id, qualifierComponent)];
-  if (qualifier === 'D8') {
-    const bad = checkDate(value);
+function checkFormattedDate(format: 'D8' | 'RD8' | undefined, start: number, end: number, text: string, id: string, pos: number, valueComponent: number, qualifierComponent: number, confidence: Confidence, r: Reporter): void {
+  if (format === undefined) return;
+  if (format === 'D8') {
+    const bad = checkDateAt(text, start, end);
     if (bad) {
-      const [valueLabel, qualifierLabel] = labels();
+      const value = text.slice(start, end);
+      const [valueLabel, qualifierLabel] = dateLabels(id, pos, valueComponent, qualifierComponent);
       const fix = reformatDate(value);
       r.add(
         value.length === 8 ? 'invalid-date' : 'dtp-format',
-        span.start,
-        span.end,
+        start,
+        end,
         `${valueLabel} "${value}" is not a real CCYYMMDD date (${qualifierLabel} is D8): ${bad}.`,
         confidence,
-        fix ? { title: `Change to ${fix}`, start: span.start, end: span.end, newText: fix } : undefined,
+        fix ? { title: `Change to ${fix}`, start, end, newText: fix } : undefined,
       );
     }
     return;
   }
-  const bad = checkDateRange(value);
+  const bad = checkDateRangeAt(text, start, end);
   if (bad) {
-    const [valueLabel, qualifierLabel] = labels();
+    const value = text.slice(start, end);
+    const [valueLabel, qualifierLabel] = dateLabels(id, pos, valueComponent, qualifierComponent);
     const fix = bad.kind === 'format' ? reformatRange(value) : undefined;
     r.add(
       bad.kind === 'order' ? 'date-range' : value.length === 17 ? 'invalid-date' : 'dtp-format',
-      span.start,
-      span.end,
+      start,
+      end,
       `${valueLabel} "${value}" is not a valid CCYYMMDD-CCYYMMDD range (${qualifierLabel} is RD8): ${bad.reason}.`,
       confidence,
-      fix ? { title: `Change to ${fix}`, start: span.start, end: span.end, newText: fix } : undefined,
+      fix ? { title: `Change to ${fix}`, start, end, newText: fix } : undefined,
     );
   }
 }

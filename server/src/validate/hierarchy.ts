@@ -38,6 +38,11 @@ function levelAt(pool: LoopPool, k: number): GuideLevel {
   return pool.def(levels[k]) as GuideLevel;
 }
 
+function hasLevel(pool: LoopPool, code: string): boolean {
+  for (let k = 0; k < levels.length; k++) if (levelAt(pool, k).level === code) return true;
+  return false;
+}
+
 /** The index in `levels` of the earlier level whose HL01 equals element `pos` of segment `hl`; -1 when none. */
 function ownerOf(t: SegmentTable, hl: number, pos: number): number {
   for (const k of owners) if (sameValue(t, hls[k], 1, hl, pos)) return k;
@@ -119,9 +124,10 @@ export function checkHierarchy(t: SegmentTable, span: TransactionSpan, guide: Gu
     }
   }
 
-  const absent = (code: string) => !levels.some((_, k) => levelAt(pool, k).level === code);
-  if (guide.requiredLevels.some(absent)) {
-    const missing = guide.requiredLevels.filter(absent);
+  let complete = true;
+  for (const code of guide.requiredLevels) if (!hasLevel(pool, code)) complete = false;
+  if (!complete) {
+    const missing = guide.requiredLevels.filter((code) => !hasLevel(pool, code));
     const names = missing.map((code) => {
       const def = guide.levels.find((l) => l.level === code);
       return def ? `${def.id} ${def.name} (HL03 ${code})` : `HL03 ${code}`;

@@ -58,6 +58,8 @@ interface CompiledLoop {
   readonly triggersByType: readonly (readonly ChildLoop[] | undefined)[];
   /** Indexes of required segments after the trigger. */
   readonly required: readonly number[];
+  /** Per segment index: the other segments at the same position (qualified siblings), any of which satisfies it. */
+  readonly alternatives: readonly (readonly number[])[];
   /** Segment types of every child loop's segments (for absorbing the members of a mistyped loop). */
   readonly childTypes: ReadonlySet<number>;
 }
@@ -96,6 +98,7 @@ function compile(def: GuideLoop): CompiledLoop {
     byType: byType(def.segments.slice(1).map((gs, i) => [gs.id, { gs, index: i + 1 }] as [string, Candidate])),
     triggersByType: byType(loops.map((loop, index) => [loop.segments[0].id, { loop: compile(loop), index }] as [string, ChildLoop])),
     required,
+    alternatives: def.segments.map((gs, i) => def.segments.flatMap((other, j) => (j !== i && other.id === gs.id && other.position === gs.position ? [j] : []))),
     childTypes: new Set(loops.flatMap((l) => l.segments.map((gs) => segmentType(gs.id)))),
   };
   compiled.set(def, c);
@@ -167,6 +170,8 @@ function homesOf(guide: Guide, id: string): string[] {
   for (const level of guide.levels) visit(level);
   return homes;
 }
+
+const NO_LOOPS: readonly GuideLoop[] = [];
 
 /** Per segment type: 0 not looked up yet, 1 a segment of the dictionary, 2 not. */
 const inDictionary = new Uint8Array(4096);
@@ -241,14 +246,19 @@ function place(p: Place, gs: GuideSegment, index: number, seg: number): void {
   if (segmentDef) checkSegmentElements(t, seg, segmentDef, gs, def, confidence, r, p.loop.plans[index]);
 }
 
+/** Whether a qualified sibling at the same position as required segment `i` was used instead. */
+function satisfiedByAlternative(p: Place, i: number): boolean {
+  for (const j of p.loop.alternatives[i]) if (p.counts[j] > 0) return true;
+  return false;
+}
+
 function closeRequired(p: Place): void {
   const { t, r } = state;
   const segments = p.loop.def.segments;
   for (const i of p.loop.required) {
     if (p.counts[i] > 0) continue;
     const gs = segments[i];
-    // A required segment shares its position with qualified siblings; any of them satisfies it.
-    if (segments.some((other, j) => j !== i && other.id === gs.id && other.position === gs.position && p.counts[j] > 0)) continue;
+    if (satisfiedByAlternative(p, i)) continue;
     const first = state.st + state.pool.first(p.node);
     r.add('required-segment', t.segStart[first], t.segEnd[first], `${triggerLabel(gs)} (${gs.name}) is required in ${loopTitle(p.loop.def)}.`, confidenceOf(gs, p.loop.def));
   }
@@ -266,7 +276,7 @@ function closeLevel(): void {
   const { t, r, guide } = state;
   closeRequired(level);
   const levelDef = level.loop.def;
-  const childLoops = levelDef.loops ?? [];
+  const childLoops = levelDef.loops ?? NO_LOOPS;
   for (let i = 0; i < childLoops.length; i++) {
     const child = childLoops[i];
     if (child.usage === 'R' && level.loopCounts[i] === 0 && !level.badTriggers?.has(child.segments[0].id)) {
@@ -315,7 +325,8 @@ export function analyzeTransaction(
   const loop = state.loop;
 
   // Header: ST, BHT.
-  const [stUse, bhtUse] = guide.header;
+  const stUse = guide.header[0];
+  const bhtUse = guide.header[1];
   matches[st] = stUse;
   if (SEGMENTS.ST) checkSegmentElements(t, st, SEGMENTS.ST, stUse, HEADER_SCOPE, confidenceOf(stUse), r);
   let s = st + 1;

@@ -177,8 +177,10 @@ export function scanSegments(text: string, delimiters: Delimiters, from: number,
   let elems: Int32Array = new Int32Array(Math.max(64, estimate * 6));
   let elemCount = 0;
   const flags = new ByteList(estimate);
-  const ids: string[] = [];
+  let count = 0;
   let types = new Uint16Array(Math.max(16, estimate));
+  // IDs past the type table's capacity (type 0), by segment index; almost always empty.
+  let slowIds: Map<number, string> | undefined;
 
   let i = from;
   while (i < to) {
@@ -221,13 +223,13 @@ export function scanSegments(text: string, delimiters: Delimiters, from: number,
     flags.push(flag);
     const type = typeAt(text, start, idEnd);
     // Type 0 stands for every ID past the type table's capacity, so those IDs are sliced one by one.
-    ids.push(type !== 0 ? ID_OF[type] : text.slice(start, idEnd));
-    if (ids.length > types.length) {
+    if (type === 0) (slowIds ??= new Map()).set(count, text.slice(start, idEnd));
+    if (count === types.length) {
       const bigger = new Uint16Array(types.length * 2);
       bigger.set(types);
       types = bigger;
     }
-    types[ids.length - 1] = type;
+    types[count++] = type;
     if (i >= to) {
       if (i === text.length) {
         problems.push({ code: 'missing-terminator', severity: CATALOG['missing-terminator'].severity, start: end, end, message: `The last segment has no segment terminator; end it with "${String.fromCharCode(ts)}".` });
@@ -237,16 +239,19 @@ export function scanSegments(text: string, delimiters: Delimiters, from: number,
     i++; // past the terminator
   }
   segElem.push(elemCount);
+  // The ID list is built once its length is known: one exact array instead of one grown segment by segment.
+  const ids = new Array<string>(count);
+  for (let s = 0; s < count; s++) ids[s] = types[s] !== 0 ? ID_OF[types[s]] : slowIds!.get(s)!;
   return {
     text,
     delimiters,
-    segmentCount: ids.length,
+    segmentCount: count,
     segStart: segStart.done(),
     segEnd: segEnd.done(),
     segElem: segElem.done(),
     elemStart: elems.length - elemCount > 1024 ? elems.slice(0, elemCount) : elems.subarray(0, elemCount),
     segFlags: flags.done(),
     ids,
-    types: types.subarray(0, ids.length),
+    types: types.subarray(0, count),
   };
 }
