@@ -15,5 +15,7 @@ export const GUIDES: readonly Guide[] = [X217_REQUEST, X217_RESPONSE, X215_REQUE
  * unknown or none of its variants accepts that BHT02.
  */
 export function findGuide(version: string, bht02: string): Guide | undefined {
-  return GUIDES.find((g) => g.id === version && g.bht02.includes(bht02));
+  // A loop, not find(): this runs once per transaction of a batch, and the closure would cost an allocation each time.
+  for (let i = 0; i < GUIDES.length; i++) if (GUIDES[i].id === version && GUIDES[i].bht02.includes(bht02)) return GUIDES[i];
+  return undefined;
 }

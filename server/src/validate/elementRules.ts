@@ -112,9 +112,11 @@ export interface Plan {
 const plans = new Map<object, Plan>();
 
 export function planFor(def: SegmentDef, use: GuideSegment | undefined): Plan {
-  const key: object = use ?? def;
-  let plan = plans.get(key);
-  if (plan) return plan;
+  // The lookup stays apart from the builder: closures there would cost a context allocation on every call.
+  return plans.get(use ?? def) ?? buildPlan(def, use);
+}
+
+function buildPlan(def: SegmentDef, use: GuideSegment | undefined): Plan {
   const slots: Slot[] = [undefined as unknown as Slot];
   for (let pos = 1; pos <= def.elements.length; pos++) {
     const number = def.elements[pos - 1];
@@ -137,8 +139,8 @@ export function planFor(def: SegmentDef, use: GuideSegment | undefined): Plan {
   let lastRequired = 0;
   for (let pos = 1; pos < slots.length; pos++) if (slots[pos].usage === 'R') lastRequired = pos;
   const syntax = (def.syntax ?? []).map((rule) => ({ rule, all: rule.positions.reduce((m, p) => m | (1 << p), 0), first: 1 << rule.positions[0] }));
-  plan = { slots, datePairs: DATE_FORMAT_PAIRS.filter((p) => p.segment === def.id), lastRequired, syntax };
-  plans.set(key, plan);
+  const plan: Plan = { slots, datePairs: DATE_FORMAT_PAIRS.filter((p) => p.segment === def.id), lastRequired, syntax };
+  plans.set(use ?? def, plan);
   return plan;
 }
 
@@ -222,8 +224,9 @@ export function checkSegmentElements(
   }
 
   // Positions past the defined ones are extra elements, already reported; syntax notes see only defined ones.
-  for (const { rule, all, first } of syntax) checkSyntax(t, seg, id, rule, all, first, presence, confidence, r);
-  for (const pair of datePairs) checkQualifiedDate(t, seg, id, pair, confidence, r);
+  // Indexed loops: this runs for every segment of a batch, and for…of costs an iterator where the optimizer gives up.
+  for (let i = 0; i < syntax.length; i++) checkSyntax(t, seg, id, syntax[i].rule, syntax[i].all, syntax[i].first, presence, confidence, r);
+  for (let i = 0; i < datePairs.length; i++) checkQualifiedDate(t, seg, id, datePairs[i], confidence, r);
 }
 
 function label(id: string, pos: number, component: number): string {

@@ -2,7 +2,7 @@
 
 import type { SegmentTable } from '../x12/scanner';
 import type { Envelope, GroupSpan, InterchangeSpan, TransactionSpan } from '../x12/envelope';
-import { elementEnd, elementStart, elementValue } from '../x12/segments';
+import { elementEnd, elementIs, elementsEqual, elementStart, elementValue, hasValue } from '../x12/segments';
 import { SEGMENTS } from '../guide/segments';
 import { ENVELOPE_USES } from '../guide/envelope';
 import { Reporter } from './reporter';
@@ -42,37 +42,62 @@ export function checkEnvelopeSegment(t: SegmentTable, seg: number, fixedWidthIsa
   checkSegmentElements(t, seg, def, use, ENVELOPE_SCOPES[id] ?? `in the ${id}`, 'C', r);
 }
 
+// Runs once per transaction of a batch, so the common case compares in place and builds no strings or closures.
 function checkTransactionEnvelope(t: SegmentTable, group: GroupSpan, tx: TransactionSpan, groupVersion: string, r: Reporter): void {
   const st = tx.st;
-  const st03 = elementValue(t, st, 3);
-  if (groupVersion && st03 && st03 !== groupVersion) {
-    const [a, b] = elementRange(t, st, 3);
-    // ST03 with BHT02 identifies the transaction; a group of one transaction follows it, a larger group leads.
-    const [fa, fb] = group.transactions.length === 1 && group.gs >= 0 ? elementRange(t, group.gs, 8) : [a, b];
-    const fix = group.transactions.length === 1 && group.gs >= 0
-      ? { title: `Change GS08 to ${st03}`, start: fa, end: fb, newText: st03 }
-      : { title: `Change ST03 to ${groupVersion}`, start: a, end: b, newText: groupVersion };
-    r.add('gs08-st03', a, b, `ST03 "${st03}" must equal GS08 "${groupVersion}" of its functional group.`, 'C', fix);
-  }
+  if (groupVersion && hasValue(t, st, 3) && !elementIs(t, st, 3, groupVersion)) reportVersionMismatch(t, group, st, groupVersion, r);
   if (tx.se < 0) return;
   const count = tx.se - st + 1;
-  expectValue(t, tx.se, 1, String(count), 'se01-count', (v) => `SE01 is ${v || 'empty'}, but the transaction set has ${count} segments from ST to SE inclusive.`, r);
-  const st02 = elementValue(t, st, 2);
-  expectValue(t, tx.se, 2, st02, 'se02-control', (v) => `SE02 "${v}" must repeat ST02 "${st02}", the transaction set control number.`, r);
+  if (!elementIs(t, tx.se, 1, String(count))) reportTransactionCount(t, tx.se, count, r);
+  if (!elementsEqual(t, tx.se, 2, st, 2)) reportTransactionControl(t, tx.se, elementValue(t, st, 2), r);
+}
+
+function reportVersionMismatch(t: SegmentTable, group: GroupSpan, st: number, groupVersion: string, r: Reporter): void {
+  const st03 = elementValue(t, st, 3);
+  const [a, b] = elementRange(t, st, 3);
+  // ST03 with BHT02 identifies the transaction; a group of one transaction follows it, a larger group leads.
+  const [fa, fb] = group.transactions.length === 1 && group.gs >= 0 ? elementRange(t, group.gs, 8) : [a, b];
+  const fix = group.transactions.length === 1 && group.gs >= 0
+    ? { title: `Change GS08 to ${st03}`, start: fa, end: fb, newText: st03 }
+    : { title: `Change ST03 to ${groupVersion}`, start: a, end: b, newText: groupVersion };
+  r.add('gs08-st03', a, b, `ST03 "${st03}" must equal GS08 "${groupVersion}" of its functional group.`, 'C', fix);
+}
+
+function reportTransactionCount(t: SegmentTable, se: number, count: number, r: Reporter): void {
+  expectValue(t, se, 1, String(count), 'se01-count', (v) => `SE01 is ${v || 'empty'}, but the transaction set has ${count} segments from ST to SE inclusive.`, r);
+}
+
+function reportTransactionControl(t: SegmentTable, se: number, st02: string, r: Reporter): void {
+  expectValue(t, se, 2, st02, 'se02-control', (v) => `SE02 "${v}" must repeat ST02 "${st02}", the transaction set control number.`, r);
+}
+
+/** ST02 as a set key: a number when it is up to seven digits (no string to allocate), else its text. */
+function controlKey(t: SegmentTable, st: number): number | string {
+  const start = elementStart(t, st, 2);
+  const end = elementEnd(t, st, 2);
+  if (end - start > 7) return elementValue(t, st, 2);
+  let n = 0;
+  for (let i = start; i < end; i++) {
+    const c = t.text.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return elementValue(t, st, 2);
+    n = n * 10 + (c - 0x30);
+  }
+  // Leading zeros matter ("0001" differs from "1"), so the length goes into the key.
+  return n * 16 + (end - start);
 }
 
 function checkGroup(t: SegmentTable, group: GroupSpan, r: Reporter): void {
   const version = group.gs >= 0 ? elementValue(t, group.gs, 8) : '';
-  const seen = new Map<string, number>();
+  const seen = new Set<number | string>();
   for (const tx of group.transactions) {
     checkTransactionEnvelope(t, group, tx, version, r);
-    const st02 = elementValue(t, tx.st, 2);
-    if (!st02) continue;
-    if (seen.has(st02)) {
+    if (!hasValue(t, tx.st, 2)) continue;
+    const key = controlKey(t, tx.st);
+    if (seen.has(key)) {
       const [a, b] = elementRange(t, tx.st, 2);
-      r.add('st02-duplicate', a, b, `ST02 "${st02}" is already used by another transaction set in this group; each needs its own control number.`);
+      r.add('st02-duplicate', a, b, `ST02 "${elementValue(t, tx.st, 2)}" is already used by another transaction set in this group; each needs its own control number.`);
     } else {
-      seen.set(st02, tx.st);
+      seen.add(key);
     }
   }
   if (group.ge < 0 || group.gs < 0) return;

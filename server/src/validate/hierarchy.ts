@@ -4,7 +4,7 @@
 
 import type { SegmentTable } from '../x12/scanner';
 import type { TransactionSpan } from '../x12/envelope';
-import { elementEnd, elementIs, elementStart, elementValue, hasValue } from '../x12/segments';
+import { elementEnd, elementIs, elementsEqual, elementStart, elementValue, hasValue } from '../x12/segments';
 import type { Guide, GuideLevel } from '../guide/types';
 import type { Reporter } from './reporter';
 import type { LoopPool } from './loopPool';
@@ -17,25 +17,51 @@ function range(t: SegmentTable, seg: number, pos: number): [number, number] {
 
 /** Whether element `pa` of segment `a` and element `pb` of segment `b` hold the same non-empty text. */
 function sameValue(t: SegmentTable, a: number, pa: number, b: number, pb: number): boolean {
-  const aStart = elementStart(t, a, pa);
-  const bStart = elementStart(t, b, pb);
-  if (aStart < 0 || bStart < 0) return false;
-  const length = elementEnd(t, a, pa) - aStart;
-  if (length <= 0 || elementEnd(t, b, pb) - bStart !== length) return false;
-  for (let i = 0; i < length; i++) if (t.text.charCodeAt(aStart + i) !== t.text.charCodeAt(bStart + i)) return false;
-  return true;
+  return hasValue(t, a, pa) && elementsEqual(t, a, pa, b, pb);
 }
 
 /**
- * Scratch lists reused by every call (the check is not re-entrant): the transaction's levels (pool indexes), their HL
- * segments, and the levels whose HL01 is the first of its value.
+ * A list of numbers reused by every call. Emptying a JS array with `length = 0` drops its storage, so refilling it
+ * would allocate once per transaction; this keeps its storage.
  */
-const levels: number[] = [];
-const hls: number[] = [];
-const owners: number[] = [];
+class Scratch {
+  private data = new Int32Array(64);
+  length = 0;
+  at(i: number): number {
+    return this.data[i];
+  }
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const bigger = new Int32Array(this.data.length * 2);
+      bigger.set(this.data);
+      this.data = bigger;
+    }
+    this.data[this.length++] = v;
+  }
+}
+
+/** The transaction's levels (pool indexes), their HL segments, and the levels whose HL01 is the first of its value. */
+const levels = new Scratch();
+const hls = new Scratch();
+const owners = new Scratch();
 
 function levelAt(pool: LoopPool, k: number): GuideLevel {
-  return pool.def(levels[k]) as GuideLevel;
+  return pool.def(levels.at(k)) as GuideLevel;
+}
+
+// Messages are built in functions of their own: closures in checkHierarchy would cost a context on every call.
+function parentRoles(guide: Guide, def: GuideLevel): string {
+  return def.parents.map((p) => guide.levels.find((l) => l.level === p)?.role ?? p).join(' or ');
+}
+
+function reportMissingLevels(t: SegmentTable, span: TransactionSpan, guide: Guide, pool: LoopPool, r: Reporter): void {
+  const missing = guide.requiredLevels.filter((code) => !hasLevel(pool, code));
+  const names = missing.map((code) => {
+    const def = guide.levels.find((l) => l.level === code);
+    return def ? `${def.id} ${def.name} (HL03 ${code})` : `HL03 ${code}`;
+  });
+  const at = span.st;
+  r.add('hl-required-level', t.segStart[at], t.segEnd[at], `A ${guide.name} needs ${names.join(', ')}; ${missing.length === 1 ? 'it is' : 'they are'} missing.`, guide.confidence);
 }
 
 function hasLevel(pool: LoopPool, code: string): boolean {
@@ -45,7 +71,7 @@ function hasLevel(pool: LoopPool, code: string): boolean {
 
 /** The index in `levels` of the earlier level whose HL01 equals element `pos` of segment `hl`; -1 when none. */
 function ownerOf(t: SegmentTable, hl: number, pos: number): number {
-  for (const k of owners) if (sameValue(t, hls[k], 1, hl, pos)) return k;
+  for (let i = 0; i < owners.length; i++) if (sameValue(t, hls.at(owners.at(i)), 1, hl, pos)) return owners.at(i);
   return -1;
 }
 
@@ -66,7 +92,7 @@ export function checkHierarchy(t: SegmentTable, span: TransactionSpan, guide: Gu
 
   for (let k = 0; k < levels.length; k++) {
     const def = levelAt(pool, k);
-    const hl = hls[k];
+    const hl = hls.at(k);
     if (hasValue(t, hl, 1)) {
       if (ownerOf(t, hl, 1) >= 0) {
         const [a, b] = range(t, hl, 1);
@@ -94,14 +120,14 @@ export function checkHierarchy(t: SegmentTable, span: TransactionSpan, guide: Gu
       continue;
     }
     const parentDef = levelAt(pool, parent);
-    pool.setParent(levels[k], levels[parent] - from);
+    pool.setParent(levels.at(k), levels.at(parent) - from);
     if (!def.parents.includes(parentDef.level)) {
       const [a, b] = range(t, hl, 2);
-      const allowed = def.parents.map((p) => guide.levels.find((l) => l.level === p)?.role ?? p).join(' or ');
+      const allowed = parentRoles(guide, def);
       r.add('hl-level', a, b, `${def.id} ${def.role} (HL03 ${def.level}) must be the child of a ${allowed} level; HL02 "${elementValue(t, hl, 2)}" points at a ${parentDef.role} level (HL03 ${parentDef.level}).`, def.confidence ?? confidence);
     }
     let siblings = 1;
-    for (let j = 0; j < k; j++) if (pool.parent(levels[j]) === levels[parent] - from && levelAt(pool, j) === def) siblings++;
+    for (let j = 0; j < k; j++) if (pool.parent(levels.at(j)) === levels.at(parent) - from && levelAt(pool, j) === def) siblings++;
     if (siblings > def.max) {
       r.add('loop-max-repeat', t.segStart[hl], t.segEnd[hl], `${def.id} ${def.name} may appear ${def.max === 1 ? 'once' : `${def.max} times`} under one ${parentDef.role} level; this is number ${siblings}.`, def.confidence ?? confidence);
     }
@@ -109,9 +135,9 @@ export function checkHierarchy(t: SegmentTable, span: TransactionSpan, guide: Gu
 
   // x12-278.md §3 marks "HL04 agrees with its children" as inferred, so these are warnings in every guide.
   for (let k = 0; k < levels.length; k++) {
-    const hl = hls[k];
+    const hl = hls.at(k);
     let levelChildren = 0;
-    for (let j = k + 1; j < levels.length; j++) if (pool.parent(levels[j]) === levels[k] - from) levelChildren++;
+    for (let j = k + 1; j < levels.length; j++) if (pool.parent(levels.at(j)) === levels.at(k) - from) levelChildren++;
     if (levelChildren === 0 && elementIs(t, hl, 4, '1')) {
       const [a, b] = range(t, hl, 4);
       const fix = levelAt(pool, k).childCodes.includes('0') ? { title: 'Change HL04 to 0', start: a, end: b, newText: '0' } : undefined;
@@ -125,14 +151,8 @@ export function checkHierarchy(t: SegmentTable, span: TransactionSpan, guide: Gu
   }
 
   let complete = true;
-  for (const code of guide.requiredLevels) if (!hasLevel(pool, code)) complete = false;
+  for (let i = 0; i < guide.requiredLevels.length; i++) if (!hasLevel(pool, guide.requiredLevels[i])) complete = false;
   if (!complete) {
-    const missing = guide.requiredLevels.filter((code) => !hasLevel(pool, code));
-    const names = missing.map((code) => {
-      const def = guide.levels.find((l) => l.level === code);
-      return def ? `${def.id} ${def.name} (HL03 ${code})` : `HL03 ${code}`;
-    });
-    const at = span.st;
-    r.add('hl-required-level', t.segStart[at], t.segEnd[at], `A ${guide.name} needs ${names.join(', ')}; ${missing.length === 1 ? 'it is' : 'they are'} missing.`, confidence);
+    reportMissingLevels(t, span, guide, pool, r);
   }
 }

@@ -85,13 +85,17 @@ function byType<T>(entries: [string, T][]): (T[] | undefined)[] {
   return out;
 }
 
+// Lookups are kept apart from the builders below: a function whose variables a closure captures allocates a context
+// on every call, cache hit or not, and these run once per loop of a batch.
 function compile(def: GuideLoop): CompiledLoop {
-  let c = compiled.get(def);
-  if (c) return c;
+  return compiled.get(def) ?? buildCompiled(def);
+}
+
+function buildCompiled(def: GuideLoop): CompiledLoop {
   const loops = def.loops ?? [];
   const required = def.segments.map((gs, i) => (i > 0 && gs.usage === 'R' ? i : -1)).filter((i) => i > 0);
   const segmentDefs = def.segments.map((gs) => SEGMENTS[gs.id]);
-  c = {
+  const c: CompiledLoop = {
     def,
     segmentDefs,
     plans: def.segments.map((gs, i) => (segmentDefs[i] ? planFor(segmentDefs[i]!, gs) : undefined)),
@@ -148,7 +152,7 @@ function qualifies(t: SegmentTable, seg: number, gs: GuideSegment): boolean {
 }
 
 function firstQualifying(t: SegmentTable, seg: number, list: readonly Candidate[]): Candidate | undefined {
-  for (const c of list) if (qualifies(t, seg, c.gs)) return c;
+  for (let i = 0; i < list.length; i++) if (qualifies(t, seg, list[i].gs)) return list[i];
   return undefined;
 }
 
@@ -248,14 +252,17 @@ function place(p: Place, gs: GuideSegment, index: number, seg: number): void {
 
 /** Whether a qualified sibling at the same position as required segment `i` was used instead. */
 function satisfiedByAlternative(p: Place, i: number): boolean {
-  for (const j of p.loop.alternatives[i]) if (p.counts[j] > 0) return true;
+  const alternatives = p.loop.alternatives[i];
+  for (let k = 0; k < alternatives.length; k++) if (p.counts[alternatives[k]] > 0) return true;
   return false;
 }
 
 function closeRequired(p: Place): void {
   const { t, r } = state;
   const segments = p.loop.def.segments;
-  for (const i of p.loop.required) {
+  const required = p.loop.required;
+  for (let k = 0; k < required.length; k++) {
+    const i = required[k];
     if (p.counts[i] > 0) continue;
     const gs = segments[i];
     if (satisfiedByAlternative(p, i)) continue;
@@ -350,9 +357,9 @@ export function analyzeTransaction(
       absorbing = undefined;
       closeLevel();
       let def: GuideLevel | undefined;
-      for (const l of guide.levels) {
-        if (elementIs(t, s, 3, l.level)) {
-          def = l;
+      for (let k = 0; k < guide.levels.length; k++) {
+        if (elementIs(t, s, 3, guide.levels[k].level)) {
+          def = guide.levels[k];
           break;
         }
       }
@@ -398,9 +405,9 @@ export function analyzeTransaction(
     const triggers = level.loop.triggersByType[type];
     if (triggers) {
       let next: ChildLoop | undefined;
-      for (const candidate of triggers) {
-        if (qualifies(t, s, candidate.loop.def.segments[0])) {
-          next = candidate;
+      for (let k = 0; k < triggers.length; k++) {
+        if (qualifies(t, s, triggers[k].loop.def.segments[0])) {
+          next = triggers[k];
           break;
         }
       }
@@ -446,7 +453,7 @@ export function analyzeTransaction(
     if (candidates) {
       reportQualifier(t, s, candidates, confidenceOf(candidates[0].list[0].gs, candidates[0].owner), r);
       baseCheck(t, s, r, guide.confidence);
-      if (triggers && !(loop.open && loop.loop.def.segments.some((gs) => gs.id === id))) {
+      if (triggers && !(loop.open && usesSegment(loop.loop.def, id))) {
         closeLoop();
         (level.badTriggers ??= new Set()).add(id);
         absorbing = level.loop.childTypes;
@@ -495,6 +502,10 @@ function levelContaining(levels: readonly LoopNode[], seg: number): LoopNode | u
     }
   }
   return undefined;
+}
+
+function usesSegment(def: GuideLoop, id: string): boolean {
+  return def.segments.some((gs) => gs.id === id);
 }
 
 function baseCheck(t: SegmentTable, s: number, r: Reporter, confidence: Confidence): void {

@@ -41,6 +41,17 @@ export function elementIs(t: SegmentTable, seg: number, pos: number, value: stri
   return end - start === value.length && t.text.startsWith(value, start);
 }
 
+/** Whether two elements hold the same text, compared in place; an absent element reads as empty. */
+export function elementsEqual(t: SegmentTable, a: number, pa: number, b: number, pb: number): boolean {
+  const aStart = elementStart(t, a, pa);
+  const bStart = elementStart(t, b, pb);
+  const aLength = aStart < 0 ? 0 : elementEnd(t, a, pa) - aStart;
+  const bLength = bStart < 0 ? 0 : elementEnd(t, b, pb) - bStart;
+  if (aLength !== bLength) return false;
+  for (let i = 0; i < aLength; i++) if (t.text.charCodeAt(aStart + i) !== t.text.charCodeAt(bStart + i)) return false;
+  return true;
+}
+
 /** True when the element exists and is not empty. */
 export function hasValue(t: SegmentTable, seg: number, pos: number): boolean {
   const idx = t.segElem[seg] + pos;
