@@ -10,6 +10,7 @@ import { COMPOSITES } from '../guide/composites';
 import { CODE_LISTS } from '../guide/codeLists';
 import { COMPOSITE_DATE_PAIRS, DATE_FORMAT_PAIRS, type DateFormatPair } from '../guide/dateFormats';
 import type { Reporter } from './reporter';
+import { hasKey, shortCodeSet, shortKey } from './codeKeys';
 import { checkDate, checkDateAt, checkDateRangeAt, checkDecimal, checkInteger, checkTimeAt, numericLength } from './values';
 
 /** Where a segment stands, for messages: a loop ("in 2010C Subscriber Name") or a fixed phrase ("in the ISA"). */
@@ -51,35 +52,6 @@ export function usageOf(use: GuideSegment | undefined, pos: number): Usage {
   return use?.elementsComplete ? 'N' : 'S';
 }
 
-/**
- * A code of up to three ASCII characters as a number, so a value can be looked up without slicing a string;
- * -1 for anything longer or non-ASCII.
- */
-function shortKey(text: string, start: number, end: number): number {
-  const n = end - start;
-  if (n < 1 || n > 3) return -1;
-  let key = n;
-  for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c > 127) return -1;
-    key = (key << 7) | c;
-  }
-  return key;
-}
-
-const shortSets = new WeakMap<readonly string[], Set<number> | null>();
-
-/** The codes as numeric keys, when every one of them is short enough; null otherwise. */
-function shortCodeSet(codes: readonly string[]): Set<number> | null {
-  let set = shortSets.get(codes);
-  if (set === undefined) {
-    const keys = codes.map((c) => shortKey(c, 0, c.length));
-    set = keys.every((k) => k >= 0) ? new Set(keys) : null;
-    shortSets.set(codes, set);
-  }
-  return set;
-}
-
 /** Everything the rules need about one element position, resolved once per guide segment. */
 interface Slot {
   readonly number: string;
@@ -88,14 +60,14 @@ interface Slot {
   readonly usage: Usage;
   readonly codes?: Set<string>;
   /** The same codes as numeric keys (see shortKey), when all are short. */
-  readonly shortCodes?: Set<number> | null;
+  readonly shortCodes?: Int32Array | null;
   readonly codeList?: readonly string[];
   readonly repeat: number;
   readonly confidence?: Confidence;
   readonly components?: readonly ComponentUse[];
   /** Per component of a composite: its allowed codes, as a set and as numeric keys. */
   readonly componentCodes?: readonly (Set<string> | undefined)[];
-  readonly componentShortCodes?: readonly (Set<number> | null | undefined)[];
+  readonly componentShortCodes?: readonly (Int32Array | null | undefined)[];
 }
 
 export interface Plan {
@@ -206,7 +178,7 @@ export function checkSegmentElements(
         const element = slot.element;
         // The common cases cost no string and no call: text of an allowed length, a short allowed code.
         if (element.type === 'AN' && !slot.codes && end - start >= element.min && end - start <= element.max) continue;
-        if (slot.shortCodes && element.type === 'ID' && slot.shortCodes.has(shortKey(text, start, end))) continue;
+        if (slot.shortCodes && element.type === 'ID' && hasKey(slot.shortCodes, shortKey(text, start, end))) continue;
         checkSimple(text, start, end, element, slot.codes, slot.shortCodes, slot.codeList, scope, slot.confidence ?? confidence, r, id, pos, 0);
       }
       continue;
@@ -239,7 +211,7 @@ function checkSimple(
   end: number,
   element: ElementDef,
   codes: Set<string> | undefined,
-  shortCodes: Set<number> | null | undefined,
+  shortCodes: Int32Array | null | undefined,
   codeList: readonly string[] | undefined,
   scope: Scope,
   confidence: Confidence,
@@ -278,7 +250,7 @@ function checkSimple(
     return;
   }
   if (codes) {
-    if (shortCodes && shortCodes.has(shortKey(text, start, end))) return;
+    if (shortCodes && hasKey(shortCodes, shortKey(text, start, end))) return;
     value ??= text.slice(start, end);
     if (!codes.has(value)) {
       const known = codeName(element, value);

@@ -40,10 +40,32 @@ class Scratch {
   }
 }
 
-/** The transaction's levels (pool indexes), their HL segments, and the levels whose HL01 is the first of its value. */
+/**
+ * The transaction's levels (pool indexes), their HL segments, the levels whose HL01 is the first of its value, and
+ * those levels' HL01 as digit keys.
+ */
 const levels = new Scratch();
 const hls = new Scratch();
 const owners = new Scratch();
+const ownerKeys = new Scratch();
+
+/**
+ * An element of up to seven digits as a number that also encodes its length ("01" differs from "1"), so HL IDs (almost
+ * always small numbers) compare as integers; -1 for anything else, which is compared as text.
+ */
+function digitKey(t: SegmentTable, seg: number, pos: number): number {
+  const start = elementStart(t, seg, pos);
+  if (start < 0) return -1;
+  const end = elementEnd(t, seg, pos);
+  if (end <= start || end - start > 7) return -1;
+  let n = 0;
+  for (let i = start; i < end; i++) {
+    const c = t.text.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return -1;
+    n = n * 10 + (c - 0x30);
+  }
+  return n * 8 + (end - start);
+}
 
 function levelAt(pool: LoopPool, k: number): GuideLevel {
   return pool.def(levels.at(k)) as GuideLevel;
@@ -71,7 +93,13 @@ function hasLevel(pool: LoopPool, code: string): boolean {
 
 /** The index in `levels` of the earlier level whose HL01 equals element `pos` of segment `hl`; -1 when none. */
 function ownerOf(t: SegmentTable, hl: number, pos: number): number {
-  for (let i = 0; i < owners.length; i++) if (sameValue(t, hls.at(owners.at(i)), 1, hl, pos)) return owners.at(i);
+  const key = digitKey(t, hl, pos);
+  for (let i = 0; i < owners.length; i++) {
+    const ownerKey = ownerKeys.at(i);
+    // A digit key equals only the same key; two other values are compared as text.
+    const same = key >= 0 || ownerKey >= 0 ? key === ownerKey : sameValue(t, hls.at(owners.at(i)), 1, hl, pos);
+    if (same) return owners.at(i);
+  }
   return -1;
 }
 
@@ -83,6 +111,7 @@ export function checkHierarchy(t: SegmentTable, span: TransactionSpan, guide: Gu
   levels.length = 0;
   hls.length = 0;
   owners.length = 0;
+  ownerKeys.length = 0;
   for (let i = from; i < pool.size; i++) {
     if (!pool.isLevel(i)) continue;
     levels.push(i);
@@ -99,6 +128,7 @@ export function checkHierarchy(t: SegmentTable, span: TransactionSpan, guide: Gu
         r.add('hl01-duplicate', a, b, `HL01 "${elementValue(t, hl, 1)}" is already used by an earlier HL in this transaction; each HL needs its own ID (usually 1, 2, 3 …).`);
       } else {
         owners.push(k);
+        ownerKeys.push(digitKey(t, hl, 1));
       }
     }
 

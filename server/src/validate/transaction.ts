@@ -13,6 +13,7 @@ import { SUPPORTED_VERSIONS } from '../guide/envelope';
 import { Reporter } from './reporter';
 import { checkSegmentElements, describeCodes, planFor, type Plan } from './elementRules';
 import { checkHierarchy } from './hierarchy';
+import { hasKey, shortCodeSet, shortKey } from './codeKeys';
 import { buildNodes, LoopPool, type LoopNode } from './loopPool';
 
 export type { LoopNode } from './loopPool';
@@ -67,11 +68,20 @@ interface CompiledLoop {
 interface Candidate {
   readonly gs: GuideSegment;
   readonly index: number;
+  /** The qualifier codes as sorted numeric keys (see codeKeys), when all are short; null when not; undefined when the segment has no qualifier. */
+  readonly keys: Int32Array | null | undefined;
+  readonly qualifierPosition: number;
 }
 
 interface ChildLoop {
   readonly loop: CompiledLoop;
   readonly index: number;
+  /** The loop's first segment, as a candidate. */
+  readonly trigger: Candidate;
+}
+
+function candidate(gs: GuideSegment, index: number): Candidate {
+  return { gs, index, keys: gs.qualifier ? shortCodeSet(gs.qualifier) : undefined, qualifierPosition: gs.qualifierPosition ?? 1 };
 }
 
 const compiled = new Map<GuideLoop, CompiledLoop>();
@@ -99,8 +109,8 @@ function buildCompiled(def: GuideLoop): CompiledLoop {
     def,
     segmentDefs,
     plans: def.segments.map((gs, i) => (segmentDefs[i] ? planFor(segmentDefs[i]!, gs) : undefined)),
-    byType: byType(def.segments.slice(1).map((gs, i) => [gs.id, { gs, index: i + 1 }] as [string, Candidate])),
-    triggersByType: byType(loops.map((loop, index) => [loop.segments[0].id, { loop: compile(loop), index }] as [string, ChildLoop])),
+    byType: byType(def.segments.slice(1).map((gs, i) => [gs.id, candidate(gs, i + 1)] as [string, Candidate])),
+    triggersByType: byType(loops.map((loop, index) => [loop.segments[0].id, { loop: compile(loop), index, trigger: candidate(loop.segments[0], 0) }] as [string, ChildLoop])),
     required,
     alternatives: def.segments.map((gs, i) => def.segments.flatMap((other, j) => (j !== i && other.id === gs.id && other.position === gs.position ? [j] : []))),
     childTypes: new Set(loops.flatMap((l) => l.segments.map((gs) => segmentType(gs.id)))),
@@ -143,16 +153,23 @@ function openPlace(p: Place, node: number, loop: CompiledLoop): void {
   p.badTriggers = undefined;
 }
 
-function qualifies(t: SegmentTable, seg: number, gs: GuideSegment): boolean {
-  const qualifier = gs.qualifier;
-  if (!qualifier) return true;
-  const pos = gs.qualifierPosition ?? 1;
+function qualifies(t: SegmentTable, seg: number, c: Candidate): boolean {
+  if (c.keys === undefined) return true;
+  const pos = c.qualifierPosition;
+  if (c.keys !== null) {
+    const idx = t.segElem[seg] + pos;
+    const next = t.segElem[seg + 1];
+    if (idx >= next) return false;
+    const end = idx + 1 < next ? t.elemStart[idx + 1] - 1 : t.segEnd[seg];
+    return hasKey(c.keys, shortKey(t.text, t.elemStart[idx], end));
+  }
+  const qualifier = c.gs.qualifier!;
   for (let i = 0; i < qualifier.length; i++) if (elementIs(t, seg, pos, qualifier[i])) return true;
   return false;
 }
 
 function firstQualifying(t: SegmentTable, seg: number, list: readonly Candidate[]): Candidate | undefined {
-  for (let i = 0; i < list.length; i++) if (qualifies(t, seg, list[i].gs)) return list[i];
+  for (let i = 0; i < list.length; i++) if (qualifies(t, seg, list[i])) return list[i];
   return undefined;
 }
 
@@ -406,7 +423,7 @@ export function analyzeTransaction(
     if (triggers) {
       let next: ChildLoop | undefined;
       for (let k = 0; k < triggers.length; k++) {
-        if (qualifies(t, s, triggers[k].loop.def.segments[0])) {
+        if (qualifies(t, s, triggers[k].trigger)) {
           next = triggers[k];
           break;
         }
@@ -431,7 +448,7 @@ export function analyzeTransaction(
         place(loop, gs, 0, s);
         continue;
       }
-      (candidates ??= []).push({ list: triggers.map((l) => ({ gs: l.loop.def.segments[0], index: 0 })), owner: level.loop.def });
+      (candidates ??= []).push({ list: triggers.map((l) => l.trigger), owner: level.loop.def });
     }
     // 3. A segment of the level itself (after a name loop it is out of order, which place() reports).
     const own = level.loop.byType[type];

@@ -69,6 +69,11 @@ class ByteList {
   }
 }
 
+/** The first `length` entries: a view when the spare room is under a quarter, else a copy that lets the rest go. */
+function trimmed(data: Int32Array, length: number): Int32Array {
+  return data.length - length > (length >> 2) + 1024 ? data.slice(0, length) : data.subarray(0, length);
+}
+
 function grow(data: Int32Array, atLeast: number): Int32Array {
   // Growth doubles, so a document's elements are copied a logarithmic number of times.
   const bigger = new Int32Array(Math.max(atLeast, data.length * 2));
@@ -91,7 +96,7 @@ class IntList {
     this.data[this.length++] = v;
   }
   done(): Int32Array {
-    return this.data.length - this.length > 1024 ? this.data.slice(0, this.length) : this.data.subarray(0, this.length);
+    return trimmed(this.data, this.length);
   }
 }
 
@@ -249,7 +254,7 @@ export function scanSegments(text: string, delimiters: Delimiters, from: number,
     segStart: segStart.done(),
     segEnd: segEnd.done(),
     segElem: segElem.done(),
-    elemStart: elems.length - elemCount > 1024 ? elems.slice(0, elemCount) : elems.subarray(0, elemCount),
+    elemStart: trimmed(elems, elemCount),
     segFlags: flags.done(),
     ids,
     types: types.subarray(0, count),
