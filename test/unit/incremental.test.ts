@@ -117,3 +117,24 @@ test('a change range wider than the real change, or one that does not fit the te
   check(batch, after, { start: at, oldEnd: at + 1, newEnd: at + 2 });
   check(batch, after, { start: at, oldEnd: batch.length + 9, newEnd: after.length + 9 });
 });
+
+test('a long run of edits in one transaction stays equal to a full validation, also after the loop pool is renewed', () => {
+  const lines = batch.split('\n');
+  const line = lines.findIndex((l, i) => i > 200 && l.startsWith('NM1*IL'));
+  const at = lines.slice(0, line).join('\n').length + 1 + lines[line].length - 1;
+  let text = batch;
+  let analysis = analyzeDocument(text);
+  const pool = analysis.transactions[0].pool;
+  let renewed = false;
+  // Each edit leaves the edited transaction's old loops behind in the pool; once they outnumber the live ones, a full
+  // analysis starts a new pool.
+  for (let i = 0; i < 2 * analysis.transactions.length; i++) {
+    const next = text.slice(0, at) + String(i % 10) + text.slice(at + 1);
+    analysis = reanalyzeDocument(analysis, next, { start: at, oldEnd: at + 1, newEnd: at + 1 });
+    text = next;
+    if (analysis.transactions[0].pool !== pool) renewed = true;
+    if (i % 10 === 0 || renewed) assert.deepEqual(shape(analysis), shape(analyzeDocument(text)), `after edit ${i + 1}`);
+    if (renewed) break;
+  }
+  assert.ok(renewed, 'the pool was renewed');
+});
