@@ -1,6 +1,8 @@
 // Short codes (qualifiers, code values) as numbers, so an element can be matched against a code list in place:
 // no string is sliced and no hash is computed for the few codes a position usually allows.
 
+import type { SegmentTable } from '../x12/scanner';
+
 /**
  * A code of up to three ASCII characters as a number, so a value can be looked up without slicing a string;
  * -1 for anything longer or non-ASCII.
@@ -15,6 +17,15 @@ export function shortKey(text: string, start: number, end: number): number {
     key = (key << 7) | c;
   }
   return key;
+}
+
+/** The short key of element `pos` of segment `seg`; -1 when it is absent, empty or not a short code. */
+export function elementKey(t: SegmentTable, seg: number, pos: number): number {
+  const idx = t.segElem[seg] + pos;
+  const next = t.segElem[seg + 1];
+  if (idx >= next) return -1;
+  const end = idx + 1 < next ? t.elemStart[idx + 1] - 1 : t.segEnd[seg];
+  return shortKey(t.text, t.elemStart[idx], end);
 }
 
 const shortSets = new WeakMap<readonly string[], Int32Array | null>();

@@ -13,7 +13,7 @@ import { SUPPORTED_VERSIONS } from '../guide/envelope';
 import { Reporter } from './reporter';
 import { checkSegmentElements, describeCodes, planFor, type Plan } from './elementRules';
 import { checkHierarchy } from './hierarchy';
-import { hasKey, shortCodeSet, shortKey } from './codeKeys';
+import { elementKey, hasKey, shortCodeSet, shortKey } from './codeKeys';
 import { buildNodes, LoopPool, type LoopNode } from './loopPool';
 
 export type { LoopNode } from './loopPool';
@@ -156,13 +156,7 @@ function openPlace(p: Place, node: number, loop: CompiledLoop): void {
 function qualifies(t: SegmentTable, seg: number, c: Candidate): boolean {
   if (c.keys === undefined) return true;
   const pos = c.qualifierPosition;
-  if (c.keys !== null) {
-    const idx = t.segElem[seg] + pos;
-    const next = t.segElem[seg + 1];
-    if (idx >= next) return false;
-    const end = idx + 1 < next ? t.elemStart[idx + 1] - 1 : t.segEnd[seg];
-    return hasKey(c.keys, shortKey(t.text, t.elemStart[idx], end));
-  }
+  if (c.keys !== null) return hasKey(c.keys, elementKey(t, seg, pos));
   const qualifier = c.gs.qualifier!;
   for (let i = 0; i < qualifier.length; i++) if (elementIs(t, seg, pos, qualifier[i])) return true;
   return false;
@@ -193,6 +187,19 @@ function homesOf(guide: Guide, id: string): string[] {
 }
 
 const NO_LOOPS: readonly GuideLoop[] = [];
+
+/** Each guide's HL03 level codes as short keys, in the order of guide.levels (-1 for a code too long for a key). */
+const levelKeys = new Map<Guide, Int32Array>();
+
+function levelKeysOf(guide: Guide): Int32Array {
+  return levelKeys.get(guide) ?? buildLevelKeys(guide);
+}
+
+function buildLevelKeys(guide: Guide): Int32Array {
+  const keys = Int32Array.from(guide.levels, (l) => shortKey(l.level, 0, l.level.length));
+  levelKeys.set(guide, keys);
+  return keys;
+}
 
 /** Per segment type: 0 not looked up yet, 1 a segment of the dictionary, 2 not. */
 const inDictionary = new Uint8Array(4096);
@@ -374,8 +381,10 @@ export function analyzeTransaction(
       absorbing = undefined;
       closeLevel();
       let def: GuideLevel | undefined;
+      const levelKeys = levelKeysOf(guide);
+      const hl03 = elementKey(t, s, 3);
       for (let k = 0; k < guide.levels.length; k++) {
-        if (elementIs(t, s, 3, guide.levels[k].level)) {
+        if (levelKeys[k] >= 0 ? levelKeys[k] === hl03 : elementIs(t, s, 3, guide.levels[k].level)) {
           def = guide.levels[k];
           break;
         }
