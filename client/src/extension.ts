@@ -9,15 +9,18 @@ import { affectsConnection, persistHistory } from './settings';
 import { RequestHistory } from './views/history';
 import { RESPONSE_SCHEME, ResponseView } from './views/responseView';
 import { StatusBar } from './views/statusBar';
+import { DecisionView } from './views/decisionView';
 import { SendLens } from './views/sendLens';
 import { sendDocument } from './commands/send';
 import { healthCheck, selectEnvironment, signIn, signOut } from './commands/account';
 import { disposeLocalSandbox, startLocalSandbox, stopLocalSandbox } from './commands/localSandbox';
 import { showHistory } from './commands/history';
 import { convert, treatAsRequest } from './commands/convert';
+import { jsonResponseReason, x12ResponseReason } from './sendChecks';
 
 type LanguageClientModule = { startLanguageClient(context: ExtensionContext): Promise<{ stop(): Promise<void> }>; JSON_REQUEST_PATTERN: string };
 
+const ENVIRONMENT_SEND_COMMANDS = ['priorAuth.sendToSandbox', 'priorAuth.sendToProduction', 'priorAuth.sendToLocal', 'priorAuth.sendToCustom'];
 const JSON_REQUEST = /\.(278|inquiry|submission|noa)\.json$/i;
 let languageClient: Promise<{ stop(): Promise<void> }> | undefined;
 
@@ -31,20 +34,34 @@ function ensureLanguageClient(context: ExtensionContext): Promise<unknown> {
   return languageClient;
 }
 
+/** Whether a document is a 278 response (its Send button and menu item are hidden; sending it is refused). */
+function isResponseDocument(doc: TextDocument | undefined): boolean {
+  if (!doc || doc.uri.scheme === RESPONSE_SCHEME) return false;
+  if (doc.languageId === 'x12') return !!x12ResponseReason(doc.getText());
+  if (doc.languageId !== 'json' || !JSON_REQUEST.test(doc.uri.path)) return false;
+  try {
+    return !!jsonResponseReason(JSON.parse(doc.getText()));
+  } catch {
+    return false;
+  }
+}
+
 export async function activate(context: ExtensionContext): Promise<void> {
   const log = window.createOutputChannel('Prior Auth', { log: true });
   const responses = new ResponseView();
   const statusBar = new StatusBar();
   const history = new RequestHistory(context.globalState, persistHistory);
-  const state = new ExtensionState(log, new CredentialStore(context.secrets), history, responses, statusBar);
+  const decisions = new DecisionView();
+  const state = new ExtensionState(log, new CredentialStore(context.secrets), history, responses, statusBar, decisions);
   const sendLens = new SendLens(() => state.environment());
 
   const guarded = (name: string, fn: (...args: any[]) => unknown) =>
     commands.registerCommand(name, async (...args: unknown[]) => {
       try {
-        await fn(...args);
+        return await fn(...args);
       } catch (error) {
         state.showError(error);
+        return undefined;
       }
     });
 
@@ -61,11 +78,14 @@ export async function activate(context: ExtensionContext): Promise<void> {
   context.subscriptions.push(
     log,
     responses,
+    decisions,
     statusBar,
     workspace.registerTextDocumentContentProvider(RESPONSE_SCHEME, responses),
     languages.registerCodeLensProvider({ scheme: RESPONSE_SCHEME }, responses),
     languages.registerCodeLensProvider([{ language: 'x12', scheme: 'file' }, { language: 'x12', scheme: 'untitled' }, { language: 'json', pattern: '**/*.{278,inquiry,submission,noa}.json' }], sendLens),
     guarded('priorAuth.send', (uri) => sendDocument(state, 'auto', uri)),
+    // The same command under titles that name the environment, for the editor's title bar and context menu.
+    ...ENVIRONMENT_SEND_COMMANDS.map((name) => guarded(name, (uri) => sendDocument(state, 'auto', uri))),
     guarded('priorAuth.sendInquiry', (uri) => sendDocument(state, 'inquiry', uri)),
     guarded('priorAuth.sendSubmission', (uri) => sendDocument(state, 'submission', uri)),
     guarded('priorAuth.sendNotice', (uri) => sendDocument(state, 'noa', uri)),
@@ -95,6 +115,20 @@ export async function activate(context: ExtensionContext): Promise<void> {
     }),
     { dispose: () => void disposeLocalSandbox() },
   );
+
+  let responseKeyTimer: NodeJS.Timeout | undefined;
+  const updateResponseKey = () => {
+    clearTimeout(responseKeyTimer);
+    responseKeyTimer = setTimeout(() => void commands.executeCommand('setContext', 'priorAuth.activeIsResponse', isResponseDocument(window.activeTextEditor?.document)), 150);
+  };
+  context.subscriptions.push(
+    window.onDidChangeActiveTextEditor(updateResponseKey),
+    workspace.onDidChangeTextDocument((e) => {
+      if (e.document === window.activeTextEditor?.document) updateResponseKey();
+    }),
+    { dispose: () => clearTimeout(responseKeyTimer) },
+  );
+  updateResponseKey();
 
   state.refreshStatus();
   if (workspace.textDocuments.some(wantsLanguageServer)) await ensureLanguageClient(context);

@@ -63,3 +63,28 @@ export async function setEnvironment(id: EnvironmentId, localUrl?: string): Prom
 export function affectsConnection(event: { affectsConfiguration(section: string): boolean }): boolean {
   return ['environment', 'local.url', 'custom.baseUrl', 'custom.tokenUrl', 'tenantId', 'http'].some((k) => event.affectsConfiguration(`${SECTION}.${k}`));
 }
+
+/** The user's own values of the settings Start Local Sandbox changes (undefined: not set, the default applies). */
+export interface LocalSettings {
+  readonly environment?: string;
+  readonly localUrl?: string;
+}
+
+export function localSettings(): LocalSettings {
+  const config = workspace.getConfiguration(SECTION);
+  return { environment: config.inspect<string>('environment')?.globalValue, localUrl: config.inspect<string>('local.url')?.globalValue };
+}
+
+/** Puts back what the user had before the local sandbox started: its URL, and the environment it replaced. */
+export async function restoreLocalSettings(previous: LocalSettings): Promise<void> {
+  const config = workspace.getConfiguration(SECTION);
+  await config.update('local.url', previous.localUrl, true);
+  await config.update('environment', previous.environment, true);
+}
+
+export function restoredMessage(previous: LocalSettings, environmentLabel: string): string {
+  const url = previous.localUrl ?? 'its default';
+  return previous.environment === 'local' || (previous.environment === undefined && environmentLabel === 'Local sandbox')
+    ? `The local environment's URL is back to ${url}.`
+    : `Prior Auth sends to the ${environmentLabel} again (the local URL is back to ${url}).`;
+}

@@ -8,8 +8,12 @@ import type { Environment } from './api/environments';
 import { CredentialStore } from './credentials';
 import { currentEnvironment, httpSettings, tenantId } from './settings';
 import type { RequestHistory } from './views/history';
+import type { DecisionView } from './views/decisionView';
 import type { ResponseView } from './views/responseView';
 import type { StatusBar } from './views/statusBar';
+
+/** Buttons after which the send that failed is tried again, once the command reports success. */
+const RESUMING_ACTIONS = new Set(['Sign In', 'Start Local Sandbox']);
 
 /** Buttons offered with an error, by what went wrong. */
 const ERROR_ACTIONS: Partial<Record<ApiError['kind'], string[]>> = {
@@ -45,6 +49,8 @@ export class ExtensionState {
   private apiEnvironment = '';
   /** Environments whose stored credentials the API refused, until a token is issued or the user signs in again. */
   private readonly refused = new Set<string>();
+  /** Environments whose stored credentials got a token in this session (until the user signs in again or out). */
+  private readonly verified = new Set<string>();
 
   constructor(
     readonly log: LogOutputChannel,
@@ -52,6 +58,7 @@ export class ExtensionState {
     readonly history: RequestHistory,
     readonly responses: ResponseView,
     readonly statusBar: StatusBar,
+    readonly decisions: DecisionView,
   ) {}
 
   environment(): Environment {
@@ -84,6 +91,7 @@ export class ExtensionState {
   /** New credentials (sign-in, sign-out) deserve a fresh verdict. */
   forgetRefusal(environment: Environment): void {
     this.refused.delete(this.refusedKey(environment));
+    this.verified.delete(this.refusedKey(environment));
   }
 
   /** Drops the current client, its token and its connections (sign-out, settings change). */
@@ -99,9 +107,14 @@ export class ExtensionState {
       const signedIn = !!found;
       const expires = this.api && this.apiEnvironment.includes(JSON.stringify(environment)) ? this.api.tokenExpiresAt() : undefined;
       const key = this.refusedKey(environment);
-      if (expires !== undefined) this.refused.delete(key); // a token was issued: the credentials work
-      this.statusBar.update({ environment, signedIn, refused: signedIn && this.refused.has(key), tokenExpiresAt: expires });
+      if (expires !== undefined) {
+        // a token was issued: the credentials work
+        this.refused.delete(key);
+        this.verified.add(key);
+      }
+      this.statusBar.update({ environment, signedIn, verified: this.verified.has(key), refused: signedIn && this.refused.has(key), tokenExpiresAt: expires });
     });
+    void commands.executeCommand('setContext', 'priorAuth.environment', environment.id);
   }
 
   /** Signing in and sending need a trusted workspace; language features do not. */
@@ -113,8 +126,11 @@ export class ExtensionState {
     return false;
   }
 
-  /** An error in words with what to do next, and buttons that do it. */
-  showError(error: unknown): void {
+  /**
+   * An error in words with what to do next, and buttons that do it. With `resume`, a button that fixes the cause
+   * (Sign In, Start Local Sandbox) is followed by `resume` once its command reports success (returns true).
+   */
+  showError(error: unknown, resume?: () => Promise<void>): void {
     if (isApiError(error)) {
       this.log.warn(`${error.message}${error.details.length ? ' ' + error.details.join(' | ') : ''}`);
       if (error.kind === 'auth') {
@@ -127,8 +143,13 @@ export class ExtensionState {
       }
       const details = error.details.length ? ` The API said: ${error.details.slice(0, 3).join(' · ')}` : '';
       const actions = ERROR_ACTIONS[error.kind] ?? [];
-      void window.showErrorMessage(`${error.message}${details} ${error.nextStep}`, ...actions).then((choice) => {
-        if (choice && ACTION_COMMANDS[choice]) void commands.executeCommand(ACTION_COMMANDS[choice]);
+      void window.showErrorMessage(`${error.message}${details} ${error.nextStep}`, ...actions).then(async (choice) => {
+        if (!choice || !ACTION_COMMANDS[choice]) return;
+        const succeeded = await commands.executeCommand(ACTION_COMMANDS[choice]);
+        if (resume && succeeded === true && RESUMING_ACTIONS.has(choice)) {
+          this.log.info(`${choice} done: sending the request that needed it again`);
+          await resume().catch((e) => this.showError(e));
+        }
       });
       return;
     }

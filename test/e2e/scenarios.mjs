@@ -4,7 +4,7 @@
 import { createServer } from 'node:http';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { waitFor } from './editor.mjs';
+import { REPO, waitFor } from './editor.mjs';
 
 /**
  * @typedef {object} Context
@@ -80,23 +80,68 @@ async function send(wb, expected, timeoutMs = 30_000) {
   return wb.waitToast(expected, timeoutMs);
 }
 
-/** The response tabs (JSON, X12) opened beside `request`, in another editor group. */
-async function responseBeside(ctx, request) {
-  const { wb } = ctx;
-  const base = request.replace(/\.(x12|json)$/, '');
-  const want = [`${base}.response.json`, `${base}.response.x12`];
-  const tabs = await waitFor(`response tabs ${want.join(', ')}`, async () => {
-    const all = await wb.tabs();
-    return want.every((w) => all.some((t) => t.label === w)) ? all : undefined;
-  });
-  const requestTab = tabs.find((t) => t.label === request);
-  expect(requestTab, `the request tab ${request} is still open`);
-  for (const w of want) {
-    const tab = tabs.find((t) => t.label === w);
-    expect(tab.group !== requestTab.group, `${w} opens beside the request (group ${tab.group}), not in its group (${requestTab.group})`);
+const DECISION_PREFIX = 'Decision · ';
+
+/** The frame of the decision view of `request` (webviews are nested iframes), or undefined while it is not shown. */
+async function decisionFrame(page, request) {
+  for (const frame of page.frames()) {
+    const label = await frame.locator('main[aria-label]').first().getAttribute('aria-label', { timeout: 200 }).catch(() => undefined);
+    if (label === `Decision for ${request}`) return frame;
   }
-  ctx.note(`response tabs beside the request: ${want.join(', ')}`);
-  return want;
+  return undefined;
+}
+
+/**
+ * Waits for the decision view of `request` to show a badge matching `badge` and returns what it shows. Checks that
+ * it is one tab, beside the request (another group), and that no response tabs opened by themselves.
+ */
+async function decisionView(ctx, request, badge, { requestOpen = true } = {}) {
+  const { wb, page } = ctx;
+  const shown = await waitFor(`the decision view of ${request} with a ${badge} badge`, async () => {
+    const frame = await decisionFrame(page, request);
+    if (!frame) return undefined;
+    const text = await frame.locator('#badge').textContent({ timeout: 500 }).catch(() => undefined);
+    if (!text || !(badge instanceof RegExp ? badge.test(text) : text === badge)) return undefined;
+    const fields = await frame.locator('.field').evaluateAll((fs) => Object.fromEntries(fs.map((f) => [f.querySelector('dt')?.textContent ?? '', f.querySelector('dd')?.textContent ?? ''])));
+    const rows = await frame.locator('tbody tr').evaluateAll((rs) => rs.map((r) => (r.textContent ?? '').replace(/\s+/g, ' ').trim()));
+    const rejections = await frame.locator('.rejection').allTextContents();
+    return { frame, badge: text, headline: (await frame.locator('#headline').textContent()) ?? '', fields, rows, rejections };
+  }, { timeoutMs: 30_000 });
+  const tabs = await wb.tabs();
+  const panels = tabs.filter((t) => t.label === DECISION_PREFIX + request);
+  expect(panels.length === 1, `one decision view for ${request}: ${JSON.stringify(tabs.map((t) => t.label))}`);
+  if (requestOpen) {
+    const requestTab = tabs.find((t) => t.label === request);
+    expect(requestTab, `the request tab ${request} is still open`);
+    expect(panels[0].group !== requestTab.group, `the decision view is beside the request (group ${panels[0].group}), not in its group (${requestTab.group})`);
+  }
+  expect(!tabs.some((t) => /\.response\.(x12|json)$/.test(t.label)), `no response tabs open by themselves: ${tabs.map((t) => t.label).join(', ')}`);
+  return { ...shown, groups: new Set(tabs.map((t) => t.group)).size };
+}
+
+/** Clicks a button of the decision view of `request`. */
+async function clickInDecision(ctx, request, button) {
+  const frame = await waitFor(`the decision view of ${request}`, () => decisionFrame(ctx.page, request));
+  await frame.locator('button', { hasText: button }).first().click();
+}
+
+/** A screenshot of the decision view's area (the webview's box) under test-results/e2e/. */
+async function shootDecision(ctx, request, name) {
+  const { page } = ctx;
+  const box = await waitFor('the decision view on screen', async () => {
+    const target = await decisionFrame(page, request);
+    if (!target) return undefined;
+    for (const handle of await page.locator('iframe.webview').elementHandles()) {
+      const outer = await handle.contentFrame();
+      if (!outer || !(outer === target || outer.childFrames().includes(target))) continue;
+      const b = await handle.boundingBox();
+      if (b && b.width > 100 && b.height > 100) return b;
+    }
+    return undefined;
+  });
+  const path = join(REPO, 'test-results', 'e2e', `decision-${name}.png`);
+  await page.screenshot({ path, clip: { x: box.x, y: box.y, width: box.width, height: Math.min(box.height, 620) } });
+  return path.slice(REPO.length + 1);
 }
 
 async function responseLenses(ctx, tab, pattern) {
@@ -273,18 +318,37 @@ export const SCENARIOS = [
       const approved = await send(wb, /A062583941 — HTTP 200/);
       expect(/^Approved/.test(approved), `TST1 is approved: ${approved}`);
       ctx.note(`TST1 → notification "${approved}"`);
-      const [, x12Tab] = await responseBeside(ctx, INQUIRY);
-      const lenses = await responseLenses(ctx, x12Tab, /^Approved.*A062583941/);
-      ctx.note(`code lens on ${x12Tab}: "${lenses.join(' | ').slice(0, 140)}"`);
+      const first = await decisionView(ctx, INQUIRY, 'Certified');
+      expect(first.fields.Authorization === 'A062583941', `the authorization number: ${JSON.stringify(first.fields)}`);
+      expect(first.fields['HTTP status'] === '200' && first.fields.Environment === 'Local sandbox' && /^Root=/.test(first.fields['Trace ID'] ?? ''), `status, environment, trace ID: ${JSON.stringify(first.fields)}`);
+      expect(/^\d{4}-\d{2}-\d{2}$/.test(first.fields.Issued ?? '') && /–/.test(first.fields.Effective ?? '') && first.fields.Expires, `certification dates: ${JSON.stringify(first.fields)}`);
+      expect(first.rows.some((r) => /HC 70488.*A1.*approved/.test(r)), `a row per service line: ${first.rows.join(' | ')}`);
+      ctx.note(`decision view "${DECISION_PREFIX}${INQUIRY}" beside the request: badge "${first.badge}", ${Object.entries(first.fields).map(([k, v]) => `${k} ${v}`).join(', ')}; rows: ${first.rows.join(' | ')}`);
 
-      await wb.openFile(INQUIRY);
+      // Its X12 body opens as a read-only document in the decision view's group; hover and code lens work there.
+      await clickInDecision(ctx, INQUIRY, 'Open as X12 document');
+      const x12Tab = `${INQUIRY.replace(/\.x12$/, '')}.response.x12`;
+      await wb.waitActiveTab(x12Tab);
+      const lenses = await responseLenses(ctx, x12Tab, /^Approved.*A062583941/);
+      ctx.note(`"Open as X12 document" → ${x12Tab}, code lens "${lenses.join(' | ').slice(0, 120)}"`);
+      const groupsAfterFirst = new Set((await wb.tabs()).map((t) => t.group)).size;
+
+      await wb.page.locator(`.tabs-container .tab[data-resource-name="${INQUIRY}"]`).click();
+      await wb.waitActiveTab(INQUIRY);
       await replaceMemberIdDigit(wb, '3');
       const denied = await send(wb, /A060795810 — HTTP 200/);
       expect(/^Denied/.test(denied), `TST3 is denied: ${denied}`);
       ctx.note(`TST3 → notification "${denied}"`);
-      await responseBeside(ctx, INQUIRY);
+      const second = await waitFor('the same decision view to say Denied', async () => {
+        const frame = await decisionFrame(wb.page, INQUIRY);
+        return (await frame?.locator('#badge').textContent().catch(() => '')) === 'Denied' ? frame : undefined;
+      });
+      const tabs = await wb.tabs();
+      expect(tabs.filter((t) => t.label === DECISION_PREFIX + INQUIRY).length === 1, `the re-send updated the one decision view: ${tabs.map((t) => t.label).join(', ')}`);
+      expect(new Set(tabs.map((t) => t.group)).size === groupsAfterFirst, `no new editor group (${groupsAfterFirst} before)`);
+      expect((await second.locator('.field', { hasText: 'Authorization' }).textContent()).includes('A060795810'), 'the denial\'s authorization number');
       const deniedLenses = await responseLenses(ctx, x12Tab, /^Denied.*A060795810/);
-      ctx.note(`the same response tabs are reused; code lens now "${deniedLenses[0]}"`);
+      ctx.note(`re-send: the same decision view (one tab, ${groupsAfterFirst} groups) now says "Denied", A060795810; the open ${x12Tab} follows: "${deniedLenses[0]}"`);
       expect(sandbox.stats().tokensIssued >= 1, 'the sandbox issued a token for the signed-in client');
 
       // The secret is nowhere in the profile, the extensions folder, the browser profile, HOME/XDG or the logs.
@@ -306,17 +370,19 @@ export const SCENARIOS = [
       const request = 'submission-pended.submission.json';
       await ensureSignedIn(ctx);
       await wb.openFile(request);
-      await waitFor('JSON with Prior Auth\'s send lens', async () => (await wb.codeLenses()).some((l) => /Send submission to the Local sandbox/.test(l)));
-      ctx.note('the JSON request shows the code lens "Send submission to the Local sandbox"');
+      await waitFor('JSON with Prior Auth\'s send lens', async () => (await wb.codeLenses()).some((l) => /Send submission to Local sandbox/.test(l)));
+      ctx.note('the JSON request shows the code lens "Send submission to Local sandbox"');
       const pended = await send(wb, /— HTTP 200/);
       expect(/^Pended/.test(pended), `the submission is pended: ${pended}`);
       ctx.note(`notification "${pended}"`);
-      const [jsonTab, x12Tab] = await responseBeside(ctx, request);
-      const lenses = await responseLenses(ctx, x12Tab, /^Pended/);
-      ctx.note(`code lens on ${x12Tab}: "${lenses[0]}"; ${jsonTab} beside it`);
-      // The response is X12 for the language server too: hover reads the decision, and it has no errors.
-      await wb.page.locator(`.tabs-container .tab[data-resource-name="${x12Tab}"]`).click();
+      const view = await decisionView(ctx, request, 'Pended');
+      ctx.note(`decision view: badge "${view.badge}", "${view.headline}"; rows: ${view.rows.join(' | ')}`);
+      await clickInDecision(ctx, request, 'Open as X12 document');
+      const x12Tab = 'submission-pended.submission.response.x12';
       await wb.waitActiveTab(x12Tab);
+      const lenses = await responseLenses(ctx, x12Tab, /^Pended/);
+      ctx.note(`code lens on ${x12Tab}: "${lenses[0]}"`);
+      // The response is X12 for the language server too: hover reads the decision, and it has no errors.
       const hcr = await waitFor('the HCR segment in the response', async () => (await wb.visibleLines()).find((l) => l.text.startsWith('HCR*')));
       const decision = await wb.hoverAt(hcr.line, 5, /A4/, { length: 2 });
       expect(/pended/i.test(decision), `the hover on HCR01 reads the decision: ${decision.slice(0, 200)}`);
@@ -394,8 +460,245 @@ export const SCENARIOS = [
       const approved = await send(wb, /A062583941 — HTTP 200/);
       ctx.note(`no sign-in: TST1 → "${approved}"`);
       await wb.runCommand('Prior Auth: Stop Local Sandbox');
-      await wb.waitToast('Local sandbox stopped.');
-      ctx.note('Stop Local Sandbox → "Local sandbox stopped."');
+      const stopped = await wb.waitToast('Local sandbox stopped.');
+      expect(stopped.includes(`The local environment's URL is back to ${ctx.sandbox.url}.`), `Stop Local Sandbox restores the URL it replaced: ${stopped}`);
+      const settingsFile = join(ctx.run.dirs.userData, 'User', 'settings.json');
+      await waitFor('settings.json to have the harness\'s sandbox URL again', () => readFileSync(settingsFile, 'utf8').includes(`"priorAuth.local.url": "${ctx.sandbox.url}"`));
+      ctx.note(`Stop Local Sandbox → "${stopped}"; settings.json has priorAuth.local.url ${ctx.sandbox.url} again`);
     },
   },
 ];
+
+/** Presses Send's keybinding (Ctrl+Alt+R) in the active editor. */
+async function pressSend(wb) {
+  await wb.editor().click({ position: { x: 40, y: 5 } }).catch(() => {});
+  await wb.page.keyboard.press('Control+Alt+R');
+}
+
+const DIALOG = '.monaco-dialog-box';
+
+/** The modal dialog's message, its buttons and the one that has focus (what Enter presses). */
+async function modalDialog(page) {
+  return waitFor('a modal dialog', async () => {
+    const box = page.locator(DIALOG);
+    if (!(await box.isVisible().catch(() => false))) return undefined;
+    return box.evaluate((b) => ({
+      message: (b.querySelector('.dialog-message-text')?.textContent ?? '').trim(),
+      detail: (b.querySelector('.dialog-message-detail')?.textContent ?? '').trim(),
+      buttons: [...b.querySelectorAll('.dialog-buttons .monaco-button')].map((x) => (x.textContent ?? '').trim()),
+      focused: (b.contains(document.activeElement) ? document.activeElement?.textContent ?? '' : '').trim(),
+    }));
+  });
+}
+
+/** The Prior Auth log's text (the extension's LogOutputChannel file under the run's folder). */
+async function priorAuthLog(ctx, mustContain) {
+  return waitFor(`the Prior Auth log with "${mustContain}"`, () => {
+    const file = filesContaining(ctx.run.root, mustContain).hits.find((p) => p.endsWith('Prior Auth.log'));
+    return file ? readFileSync(file, 'utf8') : undefined;
+  });
+}
+
+const STATUS_ITEM = 'prior-auth-tools.prior-auth-278.priorAuth.status';
+
+SCENARIOS.push(
+  {
+    name: 'Request History: a pick shows its decision in the same view; re-send; the sent body',
+    async run(ctx) {
+      const { wb, sandbox } = ctx;
+      await ensureSignedIn(ctx);
+      await openInquiry(wb);
+      await replaceMemberIdDigit(wb, '1');
+      await send(wb, /A062583941 — HTTP 200/);
+      await decisionView(ctx, INQUIRY, 'Certified');
+      await wb.openFile(INQUIRY);
+      await replaceMemberIdDigit(wb, '4');
+      await send(wb, /A064331704 — HTTP 200/);
+      const pended = await decisionView(ctx, INQUIRY, 'Pended');
+      ctx.note(`sent TST1 (Certified) then TST4 (Pended) from ${INQUIRY}; ${pended.groups} editor groups`);
+
+      // Ctrl+Alt+H opens the history; the TST1 answer is picked by its authorization number.
+      await wb.openFile(INQUIRY);
+      await wb.page.keyboard.press('Control+Alt+H');
+      await wb.waitQuickInput();
+      await wb.page.locator('.quick-input-widget .quick-input-box input').fill('A062583941');
+      await wb.page.locator('.quick-input-widget .quick-input-list .monaco-list-row').first().waitFor({ state: 'visible', timeout: 10_000 });
+      const rows = await wb.page.locator('.quick-input-widget .quick-input-list .monaco-list-row').allTextContents();
+      await wb.page.keyboard.press('Enter');
+      await wb.waitQuickInputClosed();
+      const picked = await decisionView(ctx, INQUIRY, 'Certified');
+      expect(picked.groups === pended.groups, `the history pick opened no new group (${picked.groups}, was ${pended.groups})`);
+      ctx.note(`Ctrl+Alt+H, "A062583941" → ${rows.length} row(s) ("${rows[0].replace(/\s+/g, ' ').slice(0, 90)}…"); the pick shows "${picked.badge}" in the same decision view, ${picked.groups} groups`);
+
+      // Re-send from the view: the same body again, the same view updated.
+      const before = sandbox.stats().requests;
+      await wb.clearNotifications();
+      await clickInDecision(ctx, INQUIRY, 'Re-send');
+      const again = await wb.waitToast(/A062583941 — HTTP 200/);
+      expect(sandbox.stats().requests > before, 'the re-send reached the sandbox');
+      await decisionView(ctx, INQUIRY, 'Certified');
+      ctx.note(`"Re-send" in the view → "${again}", the same view`);
+
+      // The sent body from the history's row button: TST1's X12, read-only, one segment per line.
+      await wb.runCommand('Prior Auth: Show Request History');
+      await wb.page.locator('.quick-input-widget .quick-input-box input').fill('A062583941');
+      const row = wb.page.locator('.quick-input-widget .quick-input-list .monaco-list-row').first();
+      await row.waitFor({ state: 'visible', timeout: 10_000 });
+      await row.hover();
+      await row.locator('.action-label.codicon-file-code').click();
+      const sentTab = `${INQUIRY.replace(/\.x12$/, '')}.sent.x12`;
+      await wb.waitActiveTab(sentTab);
+      const lines = await waitFor('the sent body', async () => {
+        const l = await wb.visibleLines();
+        return l.some((x) => x.text.includes('MI*TST1')) ? l : undefined;
+      });
+      ctx.note(`the row's "Open the body that was sent" → ${sentTab}: ${lines.length} lines, member TST1`);
+    },
+  },
+  {
+    name: '"Send anyway?" defaults to a safe answer (Enter sends nothing); Fix and Send',
+    async run(ctx) {
+      const { wb, page, sandbox } = ctx;
+      await ensureSignedIn(ctx);
+      await openInquiry(wb);
+      await waitServerReady(wb, LINE.se, 'SE Transaction Set Trailer');
+      await wb.goTo(LINE.se, 4);
+      await page.keyboard.press('Shift+ArrowRight');
+      await page.keyboard.press('Shift+ArrowRight');
+      await wb.type('25');
+      await waitFor('an error squiggle', async () => (await wb.squiggleCount('error')) > 0);
+      const before = sandbox.stats().requests;
+      await pressSend(wb);
+      const dialog = await modalDialog(page);
+      expect(/^1 error in this file, each with a quick fix/.test(dialog.message), `the question: ${dialog.message}`);
+      expect(dialog.buttons.includes('Fix and Send') && dialog.buttons.includes('Send Anyway'), `buttons: ${dialog.buttons.join(', ')}`);
+      expect(dialog.focused === 'Show Problems', `the default button is the safe one: focused "${dialog.focused}" of ${dialog.buttons.join(', ')}`);
+      ctx.note(`Ctrl+Alt+R on a file with a wrong SE01 → "${dialog.message}" [${dialog.buttons.join(' | ')}], default "${dialog.focused}"`);
+      await page.keyboard.press('Enter');
+      await page.locator(DIALOG).waitFor({ state: 'hidden', timeout: 10_000 });
+      await page.locator('.markers-panel').first().waitFor({ state: 'visible', timeout: 10_000 });
+      expect(sandbox.stats().requests === before, 'Enter sent nothing');
+      ctx.note('Enter → the Problems view opens; nothing reached the sandbox');
+
+      await wb.clearNotifications();
+      await pressSend(wb);
+      await modalDialog(page);
+      await page.locator(`${DIALOG} .dialog-buttons .monaco-button`, { hasText: 'Fix and Send' }).click();
+      const sent = await wb.waitToast(/A062951774 — HTTP 200/);
+      await waitFor('SE01 corrected to 24', async () => (await wb.lineText(LINE.se)) === 'SE*24*0001~');
+      const view = await decisionView(ctx, INQUIRY, 'Certified');
+      ctx.note(`"Fix and Send" → SE*24*0001~ and "${sent}"; decision view "${view.badge}"`);
+    },
+  },
+  {
+    name: 'a response file gets no Send; Send Submission on an inquiry asks first',
+    async run(ctx) {
+      const { wb, page, sandbox } = ctx;
+      const response = 'inquiry-response-approved.x12';
+      await wb.openFile(response);
+      const lens = await waitFor('the response\'s code lens', async () => (await wb.codeLenses()).find((l) => /nothing to send/.test(l)), { timeoutMs: 30_000 });
+      const titleSend = page.locator('.editor-group-container.active .editor-actions .action-label[aria-label^="Send to"]');
+      expect((await titleSend.count()) === 0, 'no Send button in the title bar of a response');
+      ctx.note(`${response}: code lens "${lens}", no Send button in the title bar`);
+      const before = sandbox.stats().requests;
+      await wb.clearNotifications();
+      await wb.runCommand('Prior Auth: Send');
+      const blocked = await wb.waitToast(/is a 278 response/);
+      expect(/BHT02 is 49/.test(blocked) && !/Problems view/.test(blocked), `the message says why: ${blocked}`);
+      ctx.note(`Prior Auth: Send → "${blocked}"`);
+
+      await openInquiry(wb);
+      const named = await waitFor('the title bar\'s Send button naming the environment', async () => {
+        const l = page.locator('.editor-group-container.active .editor-actions .action-label[aria-label^="Send to"]');
+        return (await l.count()) ? l.first().getAttribute('aria-label') : undefined;
+      });
+      expect(/^Send to Local Sandbox/.test(named), `the title bar button names the environment: ${named}`);
+      const sendLens = await waitFor('the send lens', async () => (await wb.codeLenses()).find((l) => /^Send inquiry to Local sandbox/.test(l)));
+      ctx.note(`${INQUIRY}: title bar button "${named}", code lens "${sendLens}"`);
+      await wb.runCommand('Prior Auth: Send Submission');
+      const dialog = await modalDialog(page);
+      expect(dialog.message === 'This file is an 005010X215 inquiry (ST03), not a submission.', `the question: ${dialog.message}`);
+      expect(dialog.focused === 'Send as Inquiry', `the default is the guide's endpoint: "${dialog.focused}" of ${dialog.buttons.join(', ')}`);
+      ctx.note(`Send Submission on the inquiry → "${dialog.message}" [${dialog.buttons.join(' | ')}], default "${dialog.focused}"`);
+      await page.keyboard.press('Escape');
+      await page.locator(DIALOG).waitFor({ state: 'hidden', timeout: 10_000 });
+      expect(sandbox.stats().requests === before, 'nothing reached the sandbox');
+      ctx.note('Escape → nothing sent (the sandbox saw no request)');
+    },
+  },
+  {
+    name: 'sign-in state: no token, no "signed in"; the send that asked for sign-in resumes',
+    async run(ctx) {
+      const { wb, sandbox } = ctx;
+      await sandbox.stop();
+      try {
+        const failed = await signIn(ctx, sandbox.clientSecret, /Nothing is listening/);
+        ctx.state.signedIn = false;
+        const status = await waitFor('the status bar to say not verified', async () => {
+          const text = await wb.statusText(STATUS_ITEM);
+          return text && /credentials saved, not verified/.test(text) ? text : undefined;
+        });
+        ctx.note(`Sign In with nothing listening → "${failed.slice(0, 80)}…"; status bar "${status}"`);
+        const log = await priorAuthLog(ctx, 'No token for the Local sandbox');
+        const last = log.slice(log.lastIndexOf('Credentials for the Local sandbox saved'));
+        expect(!/Signed in to the Local sandbox/.test(last), `the log does not say "Signed in" after the failed token request: ${last.slice(0, 300)}`);
+        ctx.note('the log: "Credentials … saved (client ID e2e-client); asking for a token", then "No token …", no "Signed in"');
+      } finally {
+        await sandbox.restart();
+      }
+
+      // Signed out, the local environment tries its built-in client, which this sandbox refuses: Sign In resumes the send.
+      await wb.clearNotifications();
+      await wb.runCommand('Prior Auth: Sign Out');
+      await wb.waitToast('Signed out of the Local sandbox');
+      await openInquiry(wb);
+      await wb.clearNotifications();
+      await wb.runCommand('Prior Auth: Send');
+      const refused = await wb.waitToast(/refused to sign in/);
+      ctx.note(`send while signed out → "${refused.slice(0, 90)}…"`);
+      await wb.clickToastButton(/refused to sign in/, 'Sign In');
+      await wb.answerInputBox({ title: 'Sign in to the Local sandbox (1/2)', text: sandbox.clientId });
+      await wb.answerInputBox({ title: 'Sign in to the Local sandbox (2/2)', text: sandbox.clientSecret });
+      ctx.state.signedIn = true;
+      const view = await decisionView(ctx, INQUIRY, 'Certified');
+      expect(view.fields.Authorization === 'A062951774', `the resumed send's answer (TST2): ${JSON.stringify(view.fields)}`);
+      const status = await waitFor('the status bar to say signed in', async () => {
+        const text = await wb.statusText(STATUS_ITEM);
+        return text && /signed in · token \d+ min/.test(text) ? text : undefined;
+      });
+      ctx.note(`the toast's "Sign In" → the send resumed by itself: decision view "${view.badge}", ${view.headline}; status bar "${status}"`);
+    },
+  },
+  {
+    name: 'decision view screenshots: approval, denial, pended, rejection, notice received',
+    async run(ctx) {
+      const { wb } = ctx;
+      await ensureSignedIn(ctx);
+      const outcomes = [
+        { digit: '1', badge: 'Certified', name: 'approval', toast: /A062583941 — HTTP 200/ },
+        { digit: '3', badge: 'Denied', name: 'denial', toast: /A060795810 — HTTP 200/ },
+        { digit: '4', badge: 'Pended', name: 'pended', toast: /A064331704 — HTTP 200/ },
+        { digit: '9', badge: 'Rejected', name: 'rejection', toast: /^Rejected/ },
+      ];
+      for (const o of outcomes) {
+        await openInquiry(wb);
+        await replaceMemberIdDigit(wb, o.digit);
+        await send(wb, o.toast);
+        const view = await decisionView(ctx, INQUIRY, o.badge);
+        if (o.name === 'rejection') {
+          expect(view.rejections.some((r) => /Invalid\/Missing Subscriber\/Insured ID/.test(r) && /correct and resubmit/.test(r)), `the rejection and the follow-up in words: ${view.rejections.join(' | ')}`);
+        }
+        const shot = await shootDecision(ctx, INQUIRY, o.name);
+        ctx.note(`TST${o.digit}: "${view.badge}" — ${view.headline}${view.rejections.length ? ` — ${view.rejections[0].replace(/\s+/g, ' ')}` : ''} (${shot})`);
+      }
+      const notice = 'notice-of-admission.x12';
+      await wb.openFile(notice);
+      await wb.clearNotifications();
+      await wb.runCommand('Prior Auth: Send');
+      await wb.waitToast(/^Notification received/);
+      const view = await decisionView(ctx, notice, 'Notification received');
+      const shot = await shootDecision(ctx, notice, 'notice');
+      ctx.note(`${notice}: "${view.badge}" — ${view.headline} (${shot})`);
+    },
+  },
+);

@@ -115,7 +115,8 @@ export class Workbench {
       const positioned = groups.map((g) => ({ g, x: g.getBoundingClientRect().left })).sort((a, b) => a.x - b.x);
       return positioned.flatMap(({ g }, group) =>
         [...g.querySelectorAll('.tabs-container .tab')].map((t) => ({
-          label: (t.getAttribute('data-resource-name') ?? t.getAttribute('aria-label') ?? '').trim(),
+          // A webview's tab is named by its title (its resource name is an internal "webview-…" ID).
+          label: ((t.getAttribute('data-resource-name') ?? '').startsWith('webview-') ? t.querySelector('.label-name')?.textContent ?? t.getAttribute('aria-label') ?? '' : t.getAttribute('data-resource-name') ?? t.getAttribute('aria-label') ?? '').trim(),
           active: t.classList.contains('active'),
           dirty: t.classList.contains('dirty'),
           group,

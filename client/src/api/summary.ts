@@ -16,6 +16,8 @@ export interface Decision {
   readonly expires?: string;
   /** For a service line: its procedure (SV1-1/SV2-2/SV3-1). */
   readonly service?: string;
+  /** The payer's free-form message in the loop (MSG01), if any. */
+  readonly message?: string;
 }
 
 export interface Rejection {
@@ -27,6 +29,8 @@ export interface Rejection {
 }
 
 export interface ResponseSummary {
+  /** The guide the response answers (ST03 or GS08), e.g. 005010X216 for a notice of admission. */
+  readonly guide: string;
   readonly decisions: Decision[];
   readonly rejections: Rejection[];
   /** One line a person reads at a glance, e.g. "Approved (certified in total) · A062583941". */
@@ -45,7 +49,8 @@ export function summarizeResponse(x12: string): ResponseSummary {
   const rejections: Rejection[] = [];
   let level = '';
   let inNameLoop = false;
-  let current: { level: 'event' | 'service'; code: string; authorization?: string; dates: Record<string, string>; service?: string } | undefined;
+  let guide = '';
+  let current: { level: 'event' | 'service'; code: string; authorization?: string; dates: Record<string, string>; service?: string; message?: string } | undefined;
   const flush = () => {
     if (!current) return;
     decisions.push({
@@ -57,12 +62,15 @@ export function summarizeResponse(x12: string): ResponseSummary {
       effective: current.dates['007'],
       expires: current.dates['036'],
       service: current.service,
+      message: current.message,
     });
     current = undefined;
   };
   for (let s = 0; s < t.segmentCount; s++) {
     const id = t.ids[s];
     const v = (pos: number) => elementValue(t, s, pos);
+    if (id === 'GS' && !guide) guide = v(8);
+    else if (id === 'ST' && v(3)) guide = v(3);
     if (id === 'HL') {
       flush();
       level = v(3);
@@ -73,6 +81,8 @@ export function summarizeResponse(x12: string): ResponseSummary {
       current = { level: level === 'EV' ? 'event' : 'service', code: v(1), authorization: v(2) || undefined, dates: {} };
     } else if (id === 'DTP' && current && !inNameLoop) {
       current.dates[v(1)] = v(3);
+    } else if (id === 'MSG' && current && !inNameLoop) {
+      current.message = v(1) || undefined;
     } else if ((id === 'SV1' || id === 'SV3' || id === 'SV2') && current) {
       const element = id === 'SV2' ? v(2) || v(1) : v(1);
       current.service = element.replace(/[:>]/g, ' ').trim();
@@ -88,16 +98,24 @@ export function summarizeResponse(x12: string): ResponseSummary {
     }
   }
   flush();
-  return { decisions, rejections, headline: headline(decisions, rejections) };
+  return { guide, decisions, rejections, headline: headline(decisions, rejections, guide) };
 }
 
-function headline(decisions: readonly Decision[], rejections: readonly Rejection[]): string {
+/** A notice of admission (X216) is acknowledged, not certified: the payer's "certified" there means "received". */
+export function isNoticeAcknowledgement(guide: string, code: string): boolean {
+  return guide === NOTICE_GUIDE && (code === 'A1' || code === 'NA');
+}
+
+const NOTICE_GUIDE = '005010X216';
+
+function headline(decisions: readonly Decision[], rejections: readonly Rejection[], guide: string): string {
   if (rejections.length > 0) {
     const r = rejections[0];
     return `Rejected (${r.where}): ${r.reason} ${r.reasonWords}; ${r.followUpWords}`;
   }
   const event = decisions.find((d) => d.level === 'event') ?? decisions[0];
   if (!event) return 'No decision or rejection in the response';
+  if (isNoticeAcknowledgement(guide, event.code)) return `Notification received${event.authorization ? ` · ${event.authorization}` : ''}`;
   return `${capital(event.words)}${event.authorization ? ` · ${event.authorization}` : ''}`;
 }
 

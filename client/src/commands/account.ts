@@ -6,8 +6,9 @@ import { KeyringUnavailable } from '../credentials';
 import { setEnvironment } from '../settings';
 import type { ExtensionState } from '../state';
 
-export async function signIn(state: ExtensionState): Promise<void> {
-  if (!state.requireTrust('sign in')) return;
+/** Returns true once a token was issued for the new credentials (a send waiting for the sign-in then resumes). */
+export async function signIn(state: ExtensionState): Promise<boolean> {
+  if (!state.requireTrust('sign in')) return false;
   const environment = state.environment();
   const clientId = await window.showInputBox({
     title: `Sign in to the ${environment.label} (1/2)`,
@@ -15,7 +16,7 @@ export async function signIn(state: ExtensionState): Promise<void> {
     ignoreFocusOut: true,
     validateInput: (v) => (v.trim() ? undefined : 'Enter the client ID'),
   });
-  if (!clientId) return;
+  if (!clientId) return false;
   const clientSecret = await window.showInputBox({
     title: `Sign in to the ${environment.label} (2/2)`,
     prompt: 'Client secret (stored in the OS keyring through VS Code, never in settings or files)',
@@ -23,7 +24,7 @@ export async function signIn(state: ExtensionState): Promise<void> {
     ignoreFocusOut: true,
     validateInput: (v) => (v ? undefined : 'Enter the client secret'),
   });
-  if (!clientSecret) return;
+  if (!clientSecret) return false;
   const credentials = { clientId: clientId.trim(), clientSecret };
   try {
     await state.credentials.store(environment, credentials);
@@ -34,20 +35,26 @@ export async function signIn(state: ExtensionState): Promise<void> {
       { modal: true },
       'Sign In for This Session',
     );
-    if (choice !== 'Sign In for This Session') return;
+    if (choice !== 'Sign In for This Session') return false;
     state.credentials.storeForSession(environment, credentials);
   }
   state.resetClient();
   state.forgetRefusal(environment);
-  state.log.info(`Signed in to the ${environment.label} as ${credentials.clientId}`);
-  // Fetch a token now, so wrong credentials show up at sign-in rather than at the first send.
+  state.log.info(`Credentials for the ${environment.label} saved (client ID ${credentials.clientId}); asking for a token`);
+  // Fetch a token now, so wrong credentials show up at sign-in rather than at the first send. Only a token makes it
+  // "signed in"; until then the status bar says the credentials are saved but not verified.
+  let signedIn = false;
   try {
     await window.withProgress({ location: ProgressLocation.Notification, title: `Signing in to the ${environment.label}…` }, () => state.client().accessToken());
+    signedIn = true;
+    state.log.info(`Signed in to the ${environment.label} as ${credentials.clientId}`);
     void window.showInformationMessage(`Signed in to the ${environment.label} as ${credentials.clientId}.`);
   } catch (error) {
+    state.log.info(`No token for the ${environment.label}: the credentials are saved but not verified`);
     state.showError(error);
   }
   state.refreshStatus();
+  return signedIn;
 }
 
 export async function signOut(state: ExtensionState): Promise<void> {

@@ -1,7 +1,25 @@
-// "Prior Auth: Show Request History": this session's requests; picking one reopens its response.
+// "Prior Auth: Show Request History": this session's requests. Picking one shows its decision in the request's
+// decision view; the row's buttons send it again or open the body that was sent.
 
-import { window } from 'vscode';
+import { ThemeIcon, window, type QuickPickItem, type QuickInputButton } from 'vscode';
 import type { ExtensionState } from '../state';
+import type { LiveEntry } from '../views/history';
+import { deliver, showDecision } from './send';
+
+const RESEND: QuickInputButton = { iconPath: new ThemeIcon('refresh'), tooltip: 'Send again (to the current environment)' };
+const SENT_BODY: QuickInputButton = { iconPath: new ThemeIcon('file-code'), tooltip: 'Open the body that was sent' };
+
+interface Item extends QuickPickItem {
+  readonly entry: LiveEntry;
+}
+
+function openSentBody(state: ExtensionState, entry: LiveEntry): Promise<void> {
+  const request = entry.sent;
+  if (!request) return Promise.resolve();
+  const body = { kind: 'sent' as const, title: 'Sent', language: request.form, text: request.text };
+  const [uri] = state.responses.publish(request.requestUri, [body], { headline: `Sent to ${entry.environment} (${entry.endpoint})`, status: `${entry.status} · ${new Date(entry.time).toLocaleTimeString()}` });
+  return state.responses.open(uri, undefined);
+}
 
 export async function showHistory(state: ExtensionState): Promise<void> {
   const entries = state.history.list();
@@ -9,16 +27,36 @@ export async function showHistory(state: ExtensionState): Promise<void> {
     void window.showInformationMessage('No requests sent yet in this session.');
     return;
   }
-  const pick = await window.showQuickPick(
-    entries.map((e) => ({
-      label: `${new Date(e.time).toLocaleTimeString()} · ${e.endpoint} · ${e.status}`,
-      description: `${e.environment} · ${e.request}`,
-      detail: e.decision,
-      entry: e,
-    })),
-    { placeHolder: 'Requests sent in this session (responses stay in memory only)' },
-  );
-  if (!pick) return;
-  if (pick.entry.requestUri && pick.entry.content) await state.responses.show(pick.entry.requestUri, pick.entry.content);
-  else void window.showInformationMessage('That response is not kept (from an earlier session, or the request failed).');
+  const quickPick = window.createQuickPick<Item>();
+  quickPick.placeholder = 'Requests sent in this session: pick one to see its decision (bodies stay in memory only)';
+  quickPick.matchOnDescription = true;
+  quickPick.matchOnDetail = true;
+  quickPick.items = entries.map((e) => ({
+    label: `${new Date(e.time).toLocaleTimeString()} · ${e.endpoint} · ${e.status}`,
+    description: `${e.environment} · ${e.request}`,
+    detail: e.decision,
+    buttons: e.sent ? [RESEND, SENT_BODY] : [],
+    entry: e,
+  }));
+  const done = new Promise<void>((resolve) => {
+    quickPick.onDidTriggerItemButton(({ button, item }) => {
+      quickPick.hide();
+      if (!item.entry.sent) return;
+      if (button === RESEND) void deliver(state, item.entry.sent).catch((error) => state.showError(error));
+      else void openSentBody(state, item.entry).catch((error) => state.showError(error));
+    });
+    quickPick.onDidAccept(() => {
+      const entry = quickPick.selectedItems[0]?.entry;
+      quickPick.hide();
+      if (!entry) return;
+      if (entry.sent && entry.model) showDecision(state, entry.sent, entry.model);
+      else void window.showInformationMessage('That answer is not kept (from an earlier session, or the request got no answer).');
+    });
+    quickPick.onDidHide(() => {
+      quickPick.dispose();
+      resolve();
+    });
+  });
+  quickPick.show();
+  await done;
 }

@@ -4,12 +4,14 @@ import * as path from 'node:path';
 import { window } from 'vscode';
 import type { Sandbox, SandboxOptions } from '../../../sandbox/src/server';
 import { LOCAL_PORT } from '../api/environments';
-import { setEnvironment } from '../settings';
+import { localSettings, restoreLocalSettings, restoredMessage, setEnvironment, type LocalSettings } from '../settings';
 import type { ExtensionState } from '../state';
 
 type SandboxModule = { startSandbox(options: SandboxOptions): Promise<Sandbox> };
 
 let running: Sandbox | undefined;
+/** The user's settings before Start Local Sandbox changed them; Stop puts them back. */
+let previous: LocalSettings | undefined;
 
 /** The sandbox bundle is loaded on first use, so activating the extension does not pay for it. */
 function loadSandbox(): SandboxModule {
@@ -17,8 +19,10 @@ function loadSandbox(): SandboxModule {
   return require(path.join(__dirname, 'sandbox.js')) as SandboxModule;
 }
 
-export async function startLocalSandbox(state: ExtensionState): Promise<void> {
+/** Returns true once the sandbox listens and Prior Auth sends there (a send waiting for it then resumes). */
+export async function startLocalSandbox(state: ExtensionState): Promise<boolean> {
   if (!running) {
+    previous = localSettings();
     try {
       running = await loadSandbox().startSandbox({ port: LOCAL_PORT });
     } catch (error) {
@@ -32,6 +36,7 @@ export async function startLocalSandbox(state: ExtensionState): Promise<void> {
   state.resetClient();
   state.refreshStatus();
   void window.showInformationMessage(`Local sandbox running at ${running.url}; Prior Auth now sends there (no sign-in needed).`);
+  return true;
 }
 
 export async function stopLocalSandbox(state: ExtensionState): Promise<void> {
@@ -42,7 +47,17 @@ export async function stopLocalSandbox(state: ExtensionState): Promise<void> {
   await running.close();
   state.log.info(`Local sandbox at ${running.url} stopped`);
   running = undefined;
-  void window.showInformationMessage('Local sandbox stopped.');
+  const restored = previous;
+  previous = undefined;
+  let after = '';
+  if (restored) {
+    await restoreLocalSettings(restored);
+    state.resetClient();
+    state.refreshStatus();
+    after = ` ${restoredMessage(restored, state.environment().label)}`;
+    state.log.info(`Settings restored:${after}`);
+  }
+  void window.showInformationMessage(`Local sandbox stopped.${after}`);
 }
 
 export async function disposeLocalSandbox(): Promise<void> {

@@ -1,8 +1,10 @@
-// This session's requests: time, environment, endpoint, status, decision. Kept in memory; only the metadata (never
-// bodies, which carry patient data) is persisted, and only when priorAuth.history.persist asks for it.
+// This session's requests: time, environment, endpoint, status, decision, and (in memory only) what was sent and the
+// decision model, so an entry can be shown again in its decision view, its sent body viewed, and sent again. Only the
+// metadata (never bodies, which carry patient data) is persisted, and only when priorAuth.history.persist asks for it.
 
-import type { Memento, Uri } from 'vscode';
-import type { ResponseContent } from './responseView';
+import type { Memento } from 'vscode';
+import type { OutgoingRequest } from '../commands/send';
+import type { DecisionModel } from '../decision/model';
 
 export interface HistoryEntry {
   readonly time: number;
@@ -13,10 +15,14 @@ export interface HistoryEntry {
   readonly request: string;
 }
 
-interface LiveEntry extends HistoryEntry {
-  readonly requestUri?: Uri;
-  readonly content?: ResponseContent;
+/** What this session keeps of an entry besides its metadata. */
+export interface LiveParts {
+  readonly sent?: OutgoingRequest;
+  /** The decision shown for it (an error model when the API refused it); none when the call never got an answer. */
+  readonly model?: DecisionModel;
 }
+
+export type LiveEntry = HistoryEntry & LiveParts;
 
 const KEY = 'priorAuth.history';
 const LIMIT = 100;
@@ -28,8 +34,8 @@ export class RequestHistory {
     if (persist()) this.entries.push(...state.get<HistoryEntry[]>(KEY, []));
   }
 
-  add(entry: HistoryEntry, requestUri?: Uri, content?: ResponseContent): void {
-    this.entries.unshift({ ...entry, requestUri, content });
+  add(entry: HistoryEntry, live: LiveParts = {}): void {
+    this.entries.unshift({ ...entry, ...live });
     this.entries.length = Math.min(this.entries.length, LIMIT);
     if (this.persist()) {
       void this.state.update(KEY, this.entries.map(({ time, environment, endpoint, status, decision, request }) => ({ time, environment, endpoint, status, decision, request })));

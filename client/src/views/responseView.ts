@@ -1,6 +1,7 @@
-// Responses open beside the request as read-only virtual documents: the 278 response as X12 (one segment per line,
-// so the language server's hovers and diagnostics work on it) and the whole JSON body. Nothing is written to disk
-// unless the user saves a copy; re-sending the same file reuses the same two tabs.
+// The bodies of an exchange as read-only virtual documents, opened from the decision view: the 278 response as X12
+// (one segment per line, so the language server's hovers and diagnostics work on it), the whole JSON body, and the
+// body that was sent. Nothing is written to disk unless the user saves a copy; re-sending the same file reuses the
+// same documents.
 
 import { createHash } from 'node:crypto';
 import {
@@ -8,19 +9,9 @@ import {
   type CodeLensProvider, type Disposable, type Event, type TextDocumentContentProvider,
 } from 'vscode';
 import { scan } from '../../../server/src/x12/scanner';
-import type { ResponseSummary } from '../api/summary';
+import type { RawBody } from '../decision/model';
 
 export const RESPONSE_SCHEME = 'prior-auth-response';
-
-export interface ResponseContent {
-  readonly x12?: string;
-  readonly json: string;
-  readonly summary?: ResponseSummary;
-  /** Status line, e.g. "HTTP 200 · 312 ms · Optum sandbox · inquiry". */
-  readonly status: string;
-  readonly traceId?: string;
-  readonly transactionId?: string;
-}
 
 /** One segment per line, data untouched. */
 export function segmentPerLine(x12: string): string {
@@ -38,10 +29,18 @@ function baseName(requestUri: Uri): string {
   return path.replace(/\.(x12|edi|278|json|txt)$/i, '');
 }
 
+/** The code lens of a body document: the decision and how it came. */
+export interface BodyLens {
+  readonly headline: string;
+  /** Status line, e.g. "HTTP 200 · 312 ms · Optum sandbox · Inquiry". */
+  readonly status: string;
+  readonly traceId?: string;
+}
+
 export class ResponseView implements TextDocumentContentProvider, CodeLensProvider, Disposable {
   private readonly changed = new EventEmitter<Uri>();
   private readonly contents = new Map<string, string>();
-  private readonly summaries = new Map<string, ResponseContent>();
+  private readonly lenses = new Map<string, BodyLens>();
   readonly onDidChange: Event<Uri> = this.changed.event;
 
   provideTextDocumentContent(uri: Uri): string {
@@ -49,44 +48,39 @@ export class ResponseView implements TextDocumentContentProvider, CodeLensProvid
   }
 
   /**
-   * The two response URIs of a request document; the same request always gets the same ones. The query tells apart
+   * The read-only document of a request's body; the same request always gets the same ones. The query tells apart
    * requests of the same name in different folders; it is a digest of the request's URI, not the URI itself: a query
    * ending in the request's name (…submission.json) made the language server read the X12 response as a JSON body.
    */
-  urisFor(requestUri: Uri): { x12: Uri; json: Uri } {
+  uriFor(requestUri: Uri, body: Pick<RawBody, 'kind' | 'language'>): Uri {
     const key = createHash('sha256').update(requestUri.toString()).digest('hex').slice(0, 16);
-    const name = baseName(requestUri);
-    return {
-      x12: Uri.from({ scheme: RESPONSE_SCHEME, path: `/${name}.response.x12`, query: key }),
-      json: Uri.from({ scheme: RESPONSE_SCHEME, path: `/${name}.response.json`, query: key }),
-    };
+    const role = body.kind === 'sent' ? 'sent' : 'response';
+    return Uri.from({ scheme: RESPONSE_SCHEME, path: `/${baseName(requestUri)}.${role}.${body.language}`, query: key });
   }
 
-  /** Shows a response beside the request without taking focus from it. */
-  async show(requestUri: Uri, content: ResponseContent): Promise<void> {
-    const uris = this.urisFor(requestUri);
-    this.set(uris.json, content.json, content);
-    if (content.x12) this.set(uris.x12, segmentPerLine(content.x12), content);
-    const jsonDoc = await workspace.openTextDocument(uris.json);
-    await window.showTextDocument(jsonDoc, { viewColumn: ViewColumn.Beside, preserveFocus: true, preview: false });
-    if (content.x12) {
-      const x12Doc = await workspace.openTextDocument(uris.x12);
-      await window.showTextDocument(x12Doc, { viewColumn: ViewColumn.Beside, preserveFocus: true, preview: false });
-    }
+  /** Keeps the bodies of an answer in memory (documents already open show the new text); nothing opens. */
+  publish(requestUri: Uri, bodies: readonly RawBody[], lens: BodyLens): Uri[] {
+    return bodies.map((body) => {
+      const uri = this.uriFor(requestUri, body);
+      this.contents.set(uri.toString(), body.text);
+      this.lenses.set(uri.toString(), lens);
+      this.changed.fire(uri);
+      return uri;
+    });
   }
 
-  private set(uri: Uri, text: string, content: ResponseContent): void {
-    this.contents.set(uri.toString(), text);
-    this.summaries.set(uri.toString(), content);
-    this.changed.fire(uri);
+  /** Opens a published body as a read-only document. */
+  async open(uri: Uri, viewColumn: ViewColumn | undefined): Promise<void> {
+    const doc = await workspace.openTextDocument(uri);
+    await window.showTextDocument(doc, { viewColumn: viewColumn ?? ViewColumn.Beside, preserveFocus: false, preview: true });
   }
 
   provideCodeLenses(document: { uri: Uri }): CodeLens[] {
-    const content = this.summaries.get(document.uri.toString());
-    if (!content) return [];
+    const lens = this.lenses.get(document.uri.toString());
+    if (!lens) return [];
     const top = new Range(0, 0, 0, 0);
-    const lenses = [new CodeLens(top, { title: content.summary?.headline ?? 'Response', command: '' }), new CodeLens(top, { title: content.status, command: '' })];
-    if (content.traceId) lenses.push(new CodeLens(top, { title: `$(copy) trace ${content.traceId}`, command: 'priorAuth.copyText', arguments: [content.traceId] }));
+    const lenses = [new CodeLens(top, { title: lens.headline, command: '' }), new CodeLens(top, { title: lens.status, command: '' })];
+    if (lens.traceId) lenses.push(new CodeLens(top, { title: `$(copy) trace ${lens.traceId}`, command: 'priorAuth.copyText', arguments: [lens.traceId] }));
     return lenses;
   }
 

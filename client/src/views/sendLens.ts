@@ -3,6 +3,13 @@
 import { CodeLens, EventEmitter, Range, type CodeLensProvider, type Event, type TextDocument } from 'vscode';
 import { endpointForJson, endpointForX12, ENDPOINT_LABELS } from '../api/route';
 import type { Environment } from '../api/environments';
+import { jsonResponseReason, x12ResponseReason } from '../sendChecks';
+
+/** "Send inquiry to Optum production", production marked as such. */
+export function sendTitle(endpoint: string | undefined, env: Environment): string {
+  const what = endpoint ? `Send ${endpoint.toLowerCase()}` : 'Send';
+  return env.production ? `$(warning) ${what} to Optum PRODUCTION (real patients)` : `$(send) ${what} to ${env.label}${endpoint ? '' : '…'}`;
+}
 
 export class SendLens implements CodeLensProvider {
   private readonly changed = new EventEmitter<void>();
@@ -17,17 +24,23 @@ export class SendLens implements CodeLensProvider {
   provideCodeLenses(doc: TextDocument): CodeLens[] {
     const text = doc.getText();
     let endpoint;
-    if (doc.languageId === 'x12') endpoint = endpointForX12(text);
-    else {
+    const top = new Range(0, 0, 0, 0);
+    let response: string | undefined;
+    if (doc.languageId === 'x12') {
+      response = x12ResponseReason(text);
+      endpoint = endpointForX12(text);
+    } else {
       try {
-        endpoint = endpointForJson(JSON.parse(text));
+        const body: unknown = JSON.parse(text);
+        response = jsonResponseReason(body);
+        endpoint = endpointForJson(body);
       } catch {
         return [];
       }
     }
-    const top = new Range(0, 0, 0, 0);
-    const env = this.environment();
-    const title = endpoint ? `$(send) Send ${ENDPOINT_LABELS[endpoint].toLowerCase()} to the ${env.label}` : `$(send) Send to the ${env.label}…`;
+    // A response has nothing to send: say what it is instead of offering a send the API would refuse.
+    if (response) return [new CodeLens(top, { title: `278 response (${response}): nothing to send`, command: '' })];
+    const title = sendTitle(endpoint ? ENDPOINT_LABELS[endpoint] : undefined, this.environment());
     return [new CodeLens(top, { title, command: 'priorAuth.send', arguments: [doc.uri] })];
   }
 }

@@ -1,16 +1,7 @@
 // The status bar item: environment and sign-in state with the token's remaining minutes; production stands out.
 
 import { StatusBarAlignment, ThemeColor, window, type Disposable, type StatusBarItem } from 'vscode';
-import type { Environment } from '../api/environments';
-
-export interface SignInState {
-  readonly environment: Environment;
-  readonly signedIn: boolean;
-  /** The API refused the stored credentials (HTTP 401 from the token endpoint or the API). */
-  readonly refused?: boolean;
-  /** When the cached token stops being reused, if there is one. */
-  readonly tokenExpiresAt?: number;
-}
+import { signInText, type SignInState } from './signIn';
 
 export class StatusBar implements Disposable {
   private readonly item: StatusBarItem;
@@ -36,9 +27,11 @@ export class StatusBar implements Disposable {
     if (!s) return;
     const env = s.environment;
     const minutes = s.tokenExpiresAt ? Math.max(0, Math.round((s.tokenExpiresAt - Date.now()) / 60_000)) : undefined;
-    const sign = !s.signedIn ? 'signed out' : s.refused ? 'sign-in refused' : minutes !== undefined ? `signed in · token ${minutes} min` : 'signed in';
+    const sign = signInText(s, minutes);
     this.item.text = `${env.production ? '$(warning) PRODUCTION' : '$(beaker)'} ${env.production ? '' : env.label + ' '}· ${sign}`.replace(/\s+/g, ' ').trim();
-    const hint = s.refused ? '\nThe API refused the stored client ID or secret: run Prior Auth: Sign In again.' : '';
+    const hint = s.refused
+      ? '\nThe API refused the stored client ID or secret: run Prior Auth: Sign In again.'
+      : s.signedIn && !s.verified && minutes === undefined ? '\nNo token has been issued for these credentials yet; the next send (or Sign In) checks them.' : '';
     this.item.tooltip = `Prior Auth: ${env.label}\n${env.baseUrl}\n${sign}${hint}\nClick to change the environment.`;
     this.item.backgroundColor = env.production ? new ThemeColor('statusBarItem.warningBackground') : undefined;
   }
