@@ -1,6 +1,6 @@
 // `prior-auth lint FILE…|DIR|-`: the language server's diagnostics on the command line.
 
-import { readFile, readdir, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Problem } from '../problems/problem';
@@ -8,7 +8,7 @@ import { analyzeDocument, capProblems } from '../validate/document';
 import { analyzeJsonRequest, kindFromFileName } from '../validate/jsonRequest';
 import { toSarif } from './sarif';
 import { LineIndex } from '../x12/lines';
-import type { CliIo } from './io';
+import { readText, type CliIo } from './io';
 
 export const LINT_HELP = `Usage: prior-auth lint [--format text|json|sarif] FILE… | DIR | -
 
@@ -120,7 +120,7 @@ export async function runLint(argv: string[], io: CliIo): Promise<number> {
   for (const file of files) {
     let text: string;
     try {
-      text = file === '-' ? await io.readStdin() : await readFile(file, 'utf8');
+      text = (await readText(file, io)).text;
     } catch (error) {
       io.err(`${file}: cannot read (${error instanceof Error ? error.message : String(error)})`);
       failed = true;
