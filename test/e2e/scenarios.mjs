@@ -347,6 +347,9 @@ export const SCENARIOS = [
       expect(tabs.filter((t) => t.label === DECISION_PREFIX + INQUIRY).length === 1, `the re-send updated the one decision view: ${tabs.map((t) => t.label).join(', ')}`);
       expect(new Set(tabs.map((t) => t.group)).size === groupsAfterFirst, `no new editor group (${groupsAfterFirst} before)`);
       expect((await second.locator('.field', { hasText: 'Authorization' }).textContent()).includes('A060795810'), 'the denial\'s authorization number');
+      // The X12 document opened from the view is still there, behind the view, with the new answer.
+      await wb.page.locator(`.tabs-container .tab[data-resource-name="${x12Tab}"]`).click();
+      await wb.waitActiveTab(x12Tab);
       const deniedLenses = await responseLenses(ctx, x12Tab, /^Denied.*A060795810/);
       ctx.note(`re-send: the same decision view (one tab, ${groupsAfterFirst} groups) now says "Denied", A060795810; the open ${x12Tab} follows: "${deniedLenses[0]}"`);
       expect(sandbox.stats().tokensIssued >= 1, 'the sandbox issued a token for the signed-in client');
