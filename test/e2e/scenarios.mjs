@@ -293,6 +293,9 @@ export const SCENARIOS = [
       await page.keyboard.press('Control+S');
       const saved = join(ctx.run.dirs.workspace, 'examples', converted);
       await waitFor(`${saved} on disk`, async () => existsSync(saved));
+      // VS Code then swaps the unsaved editor for the file's: wait until the file's editor is active and clean.
+      await waitFor(`${converted} saved and active`, async () => (await wb.tabs()).some((t) => t.active && t.activeGroup && t.label === converted && !t.dirty));
+      await wb.goTo(dob.line, 1);
       ctx.note(`Save wrote examples/${converted}`);
       // And back: Convert to X12 names the result after the JSON; inquiry-tst2.x12 exists, so it is numbered.
       await wb.runCommand('Prior Auth: Convert to X12');

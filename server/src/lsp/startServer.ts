@@ -182,7 +182,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   connection.onCompletion(
     withDoc('completion', [], (doc, params) => {
       const snippets = client.textDocument?.completion?.completionItem?.snippetSupport ?? false;
-      return completionsAt(cache.get(doc), doc.offsetAt(params.position)).map((c) => toCompletionItem(doc, c, snippets));
+      const labelDetails = client.textDocument?.completion?.completionItem?.labelDetailsSupport ?? false;
+      return completionsAt(cache.get(doc), doc.offsetAt(params.position)).map((c) => toCompletionItem(doc, c, snippets, labelDetails));
     }),
   );
 
