@@ -30,7 +30,7 @@ export interface Rejection {
 
 export interface ResponseSummary {
   /** The guide the response answers (ST03 or GS08), e.g. 005010X216 for a notice of admission. */
-  readonly guide: string;
+  readonly guide?: string;
   readonly decisions: Decision[];
   readonly rejections: Rejection[];
   /** One line a person reads at a glance, e.g. "Approved (certified in total) · A062583941". */
@@ -102,7 +102,7 @@ export function summarizeResponse(x12: string): ResponseSummary {
 }
 
 /** A notice of admission (X216) is acknowledged, not certified: the payer's "certified" there means "received". */
-export function isNoticeAcknowledgement(guide: string, code: string): boolean {
+export function isNoticeAcknowledgement(guide: string | undefined, code: string): boolean {
   return guide === NOTICE_GUIDE && (code === 'A1' || code === 'NA');
 }
 

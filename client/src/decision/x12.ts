@@ -16,12 +16,12 @@ const HCR_OUTCOMES: Readonly<Record<string, Outcome>> = {
   NA: 'not-required',
 };
 
-function outcomeOf(guide: string, code: string): Outcome {
+function outcomeOf(guide: string | undefined, code: string): Outcome {
   if (isNoticeAcknowledgement(guide, code)) return 'notification';
   return HCR_OUTCOMES[code] ?? 'unknown';
 }
 
-function line(guide: string, d: Decision): DecisionLine {
+function line(guide: string | undefined, d: Decision): DecisionLine {
   const outcome = outcomeOf(guide, d.code);
   return {
     label: d.level === 'event' ? 'Patient event' : d.service || 'Service line',
