@@ -26,9 +26,28 @@ export interface Rejection {
   readonly followUpWords: string;
 }
 
+/**
+ * What the response says, for a badge: the review decision (HCR01 of the patient event), a rejection (any AAA), or,
+ * for the answer to a notice of admission (an X216 response), that the notice was received. 'none' when the response
+ * carries neither a decision nor a rejection.
+ */
+export type ResponseOutcome =
+  | 'certified' | 'partly-certified' | 'modified' | 'denied' | 'pended' | 'cancelled' | 'contact-payer' | 'no-action'
+  | 'notification-received' | 'rejected' | 'none';
+
+const OUTCOME_BY_HCR: Readonly<Record<string, ResponseOutcome>> = {
+  A1: 'certified', A2: 'partly-certified', A3: 'denied', A4: 'pended', A6: 'modified', C: 'cancelled', CT: 'contact-payer', NA: 'no-action',
+};
+
 export interface ResponseSummary {
   readonly decisions: Decision[];
   readonly rejections: Rejection[];
+  readonly outcome: ResponseOutcome;
+  /**
+   * True for the answer to a notice of admission (ST03/GS08 005010X216): its HCR acknowledges the notice (Optum's
+   * acknowledgment carries HCR A1 and a receipt number), it does not certify anything.
+   */
+  readonly acknowledgesNotice: boolean;
   /** One line a person reads at a glance, e.g. "Approved (certified in total) · A062583941". */
   readonly headline: string;
 }
@@ -43,6 +62,7 @@ export function summarizeResponse(x12: string): ResponseSummary {
   const { table: t } = scan(x12);
   const decisions: Decision[] = [];
   const rejections: Rejection[] = [];
+  let version = '';
   let level = '';
   let inNameLoop = false;
   let current: { level: 'event' | 'service'; code: string; authorization?: string; dates: Record<string, string>; service?: string } | undefined;
@@ -63,7 +83,9 @@ export function summarizeResponse(x12: string): ResponseSummary {
   for (let s = 0; s < t.segmentCount; s++) {
     const id = t.ids[s];
     const v = (pos: number) => elementValue(t, s, pos);
-    if (id === 'HL') {
+    if (id === 'GS' && !version) version = v(8);
+    else if (id === 'ST') version = v(3) || version;
+    else if (id === 'HL') {
       flush();
       level = v(3);
       inNameLoop = false;
@@ -88,15 +110,20 @@ export function summarizeResponse(x12: string): ResponseSummary {
     }
   }
   flush();
-  return { decisions, rejections, headline: headline(decisions, rejections) };
+  const acknowledgesNotice = version === '005010X216';
+  if (acknowledgesNotice) for (const [i, d] of decisions.entries()) decisions[i] = { ...d, words: NOTICE_RECEIVED };
+  const event = decisions.find((d) => d.level === 'event') ?? decisions[0];
+  const outcome: ResponseOutcome = rejections.length > 0 ? 'rejected' : !event ? 'none' : acknowledgesNotice ? 'notification-received' : OUTCOME_BY_HCR[event.code] ?? 'none';
+  return { decisions, rejections, outcome, acknowledgesNotice, headline: headline(event, rejections) };
 }
 
-function headline(decisions: readonly Decision[], rejections: readonly Rejection[]): string {
+const NOTICE_RECEIVED = 'notification received';
+
+function headline(event: Decision | undefined, rejections: readonly Rejection[]): string {
   if (rejections.length > 0) {
     const r = rejections[0];
     return `Rejected (${r.where}): ${r.reason} ${r.reasonWords}; ${r.followUpWords}`;
   }
-  const event = decisions.find((d) => d.level === 'event') ?? decisions[0];
   if (!event) return 'No decision or rejection in the response';
   return `${capital(event.words)}${event.authorization ? ` · ${event.authorization}` : ''}`;
 }
