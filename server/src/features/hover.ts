@@ -56,7 +56,7 @@ function segmentHover(a: DocumentAnalysis, l: Located): string {
   if (ENVELOPE_IDS.has(id)) context.unshift(`Part of the ${ENVELOPE_NAMES[id]}`);
   if (context.length) lines.push(context.join(' · '));
   if (match) {
-    lines.push(`${USAGE_WORDS[match.usage]} · max use ${maxText(match.max)} in this loop · position ${String(match.position).padStart(4, '0')}${match.confidence === 'I' || (l.transaction?.guide?.confidence === 'I' && match.confidence !== 'C') ? ' · (usage inferred from samples)' : ''}`);
+    lines.push(`${USAGE_WORDS[match.usage]} · max use ${maxText(match.max)} in this loop · position ${String(match.position).padStart(4, '0')}${match.confidence === 'I' ? ' · (usage inferred from samples)' : ''}`);
   } else if (l.transaction?.guide && !ENVELOPE_IDS.has(id)) {
     lines.push('_This segment did not match the guide here; see the diagnostics._');
   }
