@@ -50,7 +50,8 @@ function serviceDecision(outcome: Outcome, index: number): string {
 export function buildResponse(facts: RequestFacts, outcome: Outcome, options: ResponseOptions): WrittenInterchange {
   const now = options.now;
   const inquiry = facts.version === '005010X215';
-  // A notice is acknowledged, not certified: no certification dates.
+  // A notice is acknowledged, not reviewed: no decision (HCR) and no certification dates; the receipt number goes in
+  // REF*BB and MSG says it was received (the X216 acknowledgment carries no review outcome).
   const notice = facts.version === '005010X216';
   const body: SegmentValues[] = [];
   const reject = outcome.reject;
@@ -101,7 +102,7 @@ export function buildResponse(facts: RequestFacts, outcome: Outcome, options: Re
   }
   body.push(reviewSegment(facts.eventReview));
   const decision = outcome.decision!;
-  body.push(['HCR', decision.code, decision.authorization ?? '']);
+  if (!notice) body.push(['HCR', decision.code, decision.authorization ?? '']);
   if (decision.authorization) body.push(['REF', 'BB', decision.authorization]);
   for (const dtp of facts.eventDates) if (dtp[1] === 'AAH' || dtp[1] === '435') body.push(dtp);
   if (CERTIFIED.has(decision.code) && !notice) {
@@ -116,7 +117,7 @@ export function buildResponse(facts: RequestFacts, outcome: Outcome, options: Re
     body.push(['HL', String(++hl), String(eventHl), 'SS', '0']);
     if (service.um) body.push(service.um.slice(0, 5));
     const code = serviceDecision(outcome, i);
-    body.push(['HCR', code, decision.authorization ?? '']);
+    if (!notice) body.push(['HCR', code, decision.authorization ?? '']);
     if (service.date) body.push(service.date);
     if (CERTIFIED.has(code) && !notice) body.push(['DTP', '102', 'D8', ccyymmdd(now)]);
     if (service.line) body.push(serviceLine(service.line));

@@ -76,14 +76,22 @@ test('a notice of admission is acknowledged with the payer in 2010A and the faci
     assert.equal(names[0][3], 'AETNA', what);
     assert.deepEqual([names[1][1], names[1][8]], ['FA', 'XX'], `${what}: 2010B is the facility, identified by NPI`);
     assert.equal(segments(x12).filter((s) => s[0] === 'DTP' && ['102', '036', '007'].includes(s[1])).length, 0, `${what}: a notice gets no certification dates`);
+    assert.equal(segments(x12).filter((s) => s[0] === 'HCR').length, 0, `${what}: an acknowledgment carries no review decision`);
     const summary = summarizeResponse(x12);
     assert.equal(summary.outcome, 'notification-received', what);
     assert.equal(summary.acknowledgesNotice, true, what);
+    assert.equal(summary.receiptNumber, 'N216000001', what);
     assert.match(summary.headline, /^Notification received · N216000001$/, what);
   }
   const review = summarizeResponse((await post('/inquiry/x12', { x12: example('inquiry-tst2.x12') })).body.inquiry.x12);
   assert.equal(review.outcome, 'certified');
   assert.equal(review.acknowledgesNotice, false);
+  // Optum's own NOA answer is an X217-shaped response with HCR A1: still a notice received, not a certification.
+  const optum = summarizeResponse(read(join(FIXTURES, 'optum-examples/user-noa-response.x12')));
+  assert.equal(optum.outcome, 'notification-received');
+  assert.match(optum.headline, /^Notification received/);
+  const rejected = summarizeResponse((await post('/noa/x12', { x12: example('notice-of-admission.x12').replace('NOA-01-SUCCESS', 'SOMEONE') })).body.noa.x12);
+  assert.equal(rejected.outcome, 'rejected');
 });
 
 test('envelope errors a payer rejects get an Optum-style 400 naming the segment, not a decision', async () => {

@@ -48,6 +48,8 @@ export interface ResponseSummary {
    * acknowledgment carries HCR A1 and a receipt number), it does not certify anything.
    */
   readonly acknowledgesNotice: boolean;
+  /** For an acknowledged notice: the payer's receipt number (REF*BB of the patient event, or HCR02 when present). */
+  readonly receiptNumber?: string;
   /** One line a person reads at a glance, e.g. "Approved (certified in total) · A062583941". */
   readonly headline: string;
 }
@@ -63,6 +65,7 @@ export function summarizeResponse(x12: string): ResponseSummary {
   const decisions: Decision[] = [];
   const rejections: Rejection[] = [];
   let version = '';
+  let eventReference: string | undefined;
   let level = '';
   let inNameLoop = false;
   let current: { level: 'event' | 'service'; code: string; authorization?: string; dates: Record<string, string>; service?: string } | undefined;
@@ -93,6 +96,8 @@ export function summarizeResponse(x12: string): ResponseSummary {
       inNameLoop = true;
     } else if (id === 'HCR' && (level === 'EV' || level === 'SS')) {
       current = { level: level === 'EV' ? 'event' : 'service', code: v(1), authorization: v(2) || undefined, dates: {} };
+    } else if (id === 'REF' && level === 'EV' && !inNameLoop && v(1) === 'BB') {
+      eventReference ??= v(2) || undefined;
     } else if (id === 'DTP' && current && !inNameLoop) {
       current.dates[v(1)] = v(3);
     } else if ((id === 'SV1' || id === 'SV3' || id === 'SV2') && current) {
@@ -113,7 +118,14 @@ export function summarizeResponse(x12: string): ResponseSummary {
   const acknowledgesNotice = version === '005010X216';
   if (acknowledgesNotice) for (const [i, d] of decisions.entries()) decisions[i] = { ...d, words: NOTICE_RECEIVED };
   const event = decisions.find((d) => d.level === 'event') ?? decisions[0];
-  const outcome: ResponseOutcome = rejections.length > 0 ? 'rejected' : !event ? 'none' : acknowledgesNotice ? 'notification-received' : OUTCOME_BY_HCR[event.code] ?? 'none';
+  if (acknowledgesNotice) {
+    // An acknowledgment without AAA says the notice was received, with or without an HCR (Optum's example has one).
+    const receiptNumber = event?.authorization ?? eventReference;
+    const outcome: ResponseOutcome = rejections.length > 0 ? 'rejected' : 'notification-received';
+    const line = rejections.length > 0 ? headline(event, rejections) : `Notification received${receiptNumber ? ` · ${receiptNumber}` : ''}`;
+    return { decisions, rejections, outcome, acknowledgesNotice, receiptNumber, headline: line };
+  }
+  const outcome: ResponseOutcome = rejections.length > 0 ? 'rejected' : !event ? 'none' : OUTCOME_BY_HCR[event.code] ?? 'none';
   return { decisions, rejections, outcome, acknowledgesNotice, headline: headline(event, rejections) };
 }
 
