@@ -3,7 +3,7 @@
 
 import {
   CodeActionKind, createConnection, DocumentHighlightKind, ProposedFeatures, TextDocuments, TextDocumentSyncKind,
-  type ClientCapabilities, type CodeAction, type Connection, type InitializeParams, type InitializeResult, type TextEdit,
+  type ClientCapabilities, type CodeAction, type CodeActionParams, type Connection, type InitializeParams, type InitializeResult, type TextEdit,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { capProblems } from '../validate/document';
@@ -182,15 +182,19 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   connection.onCompletion(
     withDoc('completion', [], (doc, params) => {
       const snippets = client.textDocument?.completion?.completionItem?.snippetSupport ?? false;
-      return completionsAt(cache.get(doc), doc.offsetAt(params.position)).map((c) => toCompletionItem(doc, c, snippets));
+      const labelDetails = client.textDocument?.completion?.completionItem?.labelDetailsSupport ?? false;
+      return completionsAt(cache.get(doc), doc.offsetAt(params.position)).map((c) => toCompletionItem(doc, c, snippets, labelDetails));
     }),
   );
 
   connection.onDocumentFormatting(withDoc('formatting', [], (doc) => toEdits(doc, formatEdits(cache.get(doc), 'expanded'))));
 
   connection.onCodeAction(
-    withDoc('codeAction', [], (doc, params) => {
-      const analysis = cache.get(doc);
+    guard('codeAction', [], (params: CodeActionParams): CodeAction[] => {
+      const doc = documents.get(params.textDocument.uri);
+      if (!doc) return [];
+      // JSON request documents get the fixes of their 278 problems (e.g. a field name in the wrong case).
+      const analysis = isJsonDocument(doc) ? jsonCache.get(doc) : cache.get(doc);
       const fixes = quickFixesIn(analysis, doc.offsetAt(params.range.start), doc.offsetAt(params.range.end));
       const literal = !!client.textDocument?.codeAction?.codeActionLiteralSupport;
       if (!literal) return [];
