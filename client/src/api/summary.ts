@@ -39,6 +39,11 @@ const OUTCOME_BY_HCR: Readonly<Record<string, ResponseOutcome>> = {
   A1: 'certified', A2: 'partly-certified', A3: 'denied', A4: 'pended', A6: 'modified', C: 'cancelled', CT: 'contact-payer', NA: 'no-action',
 };
 
+/** The outcome a review decision code (HCR01, or a PAS item's X12 code) stands for. */
+export function outcomeOfDecision(code: string | undefined): ResponseOutcome {
+  return (code && OUTCOME_BY_HCR[code]) || 'none';
+}
+
 export interface ResponseSummary {
   readonly decisions: Decision[];
   readonly rejections: Rejection[];
@@ -125,7 +130,7 @@ export function summarizeResponse(x12: string): ResponseSummary {
     const line = rejections.length > 0 ? headline(event, rejections) : `Notification received${receiptNumber ? ` · ${receiptNumber}` : ''}`;
     return { decisions, rejections, outcome, acknowledgesNotice, receiptNumber, headline: line };
   }
-  const outcome: ResponseOutcome = rejections.length > 0 ? 'rejected' : !event ? 'none' : OUTCOME_BY_HCR[event.code] ?? 'none';
+  const outcome: ResponseOutcome = rejections.length > 0 ? 'rejected' : outcomeOfDecision(event?.code);
   return { decisions, rejections, outcome, acknowledgesNotice, headline: headline(event, rejections) };
 }
 
