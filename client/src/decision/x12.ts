@@ -1,7 +1,7 @@
 // The X12 278 adapter of the decision model: a response's HCR decisions (patient event and service lines) and AAA
 // rejections, read by the response summary (api/summary.ts), become a DecisionModel. No VS Code import.
 
-import { isNoticeAcknowledgement, summarizeResponse, type Decision, type ResponseSummary } from '../api/summary';
+import { summarizeResponse, type Decision, type ResponseSummary } from '../api/summary';
 import { dateSpan, type DecisionLine, type DecisionModel, type Exchange, type Outcome, type RawBody } from './model';
 
 /** HCR01 (certification action) → the badge's outcome. */
@@ -16,13 +16,14 @@ const HCR_OUTCOMES: Readonly<Record<string, Outcome>> = {
   NA: 'not-required',
 };
 
-function outcomeOf(guide: string | undefined, code: string): Outcome {
-  if (isNoticeAcknowledgement(guide, code)) return 'notification';
+/** The answer to a notice of admission acknowledges it (its HCR certifies nothing): "notification received". */
+function outcomeOf(summary: ResponseSummary, code: string): Outcome {
+  if (summary.acknowledgesNotice) return 'notification';
   return HCR_OUTCOMES[code] ?? 'unknown';
 }
 
-function line(guide: string | undefined, d: Decision): DecisionLine {
-  const outcome = outcomeOf(guide, d.code);
+function line(summary: ResponseSummary, d: Decision): DecisionLine {
+  const outcome = outcomeOf(summary, d.code);
   return {
     label: d.level === 'event' ? 'Patient event' : d.service || 'Service line',
     outcome,
@@ -38,16 +39,16 @@ function line(guide: string | undefined, d: Decision): DecisionLine {
 
 /** The model of an X12 278 response summary. */
 export function decisionFromSummary(summary: ResponseSummary, exchange: Exchange, bodies: readonly RawBody[]): DecisionModel {
-  const lines = summary.decisions.map((d) => line(summary.guide, d));
+  const lines = summary.decisions.map((d) => line(summary, d));
   const event = lines.find((_, i) => summary.decisions[i].level === 'event');
   const serviceLines = lines.filter((_, i) => summary.decisions[i].level === 'service');
   const main = event ?? serviceLines[0];
   const dated = [event, ...serviceLines].find((l) => l && (l.issued || l.effective || l.expires));
-  const outcome: Outcome = summary.rejections.length > 0 ? 'rejected' : main?.outcome ?? 'unknown';
+  const outcome: Outcome = summary.rejections.length > 0 ? 'rejected' : summary.acknowledgesNotice ? 'notification' : main?.outcome ?? 'unknown';
   return {
     outcome,
     headline: summary.headline,
-    authorization: main?.authorization ?? serviceLines.find((l) => l.authorization)?.authorization,
+    authorization: main?.authorization ?? serviceLines.find((l) => l.authorization)?.authorization ?? summary.receiptNumber,
     certification: { issued: dated?.issued, effective: dated?.effective, expires: dated?.expires },
     event,
     serviceLines,
