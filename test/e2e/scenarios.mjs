@@ -574,7 +574,11 @@ SCENARIOS.push(
       await wb.openFile(INQUIRY);
       await wb.page.keyboard.press('Control+Alt+H');
       await wb.waitQuickInput();
-      await wb.page.locator('.quick-input-widget .quick-input-box input').fill('A062583941');
+      const historyInput = wb.page.locator('.quick-input-widget .quick-input-box input[placeholder^="Requests sent in this session"]');
+      await waitFor('the history\'s filter to take the text', async () => {
+        await historyInput.fill('A062583941', { timeout: 2000 }).catch(() => {});
+        return (await historyInput.inputValue({ timeout: 1000 }).catch(() => '')) === 'A062583941';
+      });
       await wb.page.locator('.quick-input-widget .quick-input-list .monaco-list-row').first().waitFor({ state: 'visible', timeout: 10_000 });
       const rows = await wb.page.locator('.quick-input-widget .quick-input-list .monaco-list-row').allTextContents();
       await wb.page.keyboard.press('Enter');
@@ -594,7 +598,12 @@ SCENARIOS.push(
 
       // The sent body from the history's row button: TST1's X12, read-only, one segment per line.
       await wb.runCommand('Prior Auth: Show Request History');
-      await wb.page.locator('.quick-input-widget .quick-input-box input').fill('A062583941');
+      // The palette hands its input over to the history's quick pick: fill it once it is the history's.
+      const input = wb.page.locator('.quick-input-widget .quick-input-box input[placeholder^="Requests sent in this session"]');
+      await waitFor('the history\'s filter to take the text', async () => {
+        await input.fill('A062583941', { timeout: 2000 }).catch(() => {});
+        return (await input.inputValue({ timeout: 1000 }).catch(() => '')) === 'A062583941';
+      });
       const row = wb.page.locator('.quick-input-widget .quick-input-list .monaco-list-row').first();
       await row.waitFor({ state: 'visible', timeout: 10_000 });
       await row.hover();
