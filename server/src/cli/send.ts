@@ -1,6 +1,5 @@
 // `prior-auth send`: the extension's HTTP path from the command line, one token for the whole run.
 
-import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { PriorAuthClient, type Credentials } from '../../../client/src/api/client';
 import { customEnvironment, localEnvironment, OPTUM_PRODUCTION, OPTUM_SANDBOX, type Environment } from '../../../client/src/api/environments';
@@ -9,7 +8,8 @@ import { jsonBody, x12Body } from '../../../client/src/api/payload';
 import { endpointForJson, endpointForX12, type Endpoint } from '../../../client/src/api/route';
 import { summarizeResponse, type ResponseSummary } from '../../../client/src/api/summary';
 import { DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET } from '../../../sandbox/src/defaults';
-import type { CliIo } from './io';
+import { readText, type CliIo } from './io';
+import { isPasRun, PAS_SEND_HELP, runPasSend } from './sendPas';
 
 export const SEND_HELP = `Usage: prior-auth send [--env sandbox|production|local|URL] [--endpoint inquiry|submission|noa]
                       [--format table|json] [--yes] FILE…
@@ -75,6 +75,7 @@ function table(rows: readonly SendRow[]): string[] {
 }
 
 export async function runSend(argv: string[], io: CliIo, stderrIsTty = process.stderr.isTTY === true): Promise<number> {
+  if (!argv.includes('--help') && !argv.includes('-h') && (await isPasRun(argv))) return runPasSend(argv, io);
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -87,7 +88,7 @@ export async function runSend(argv: string[], io: CliIo, stderrIsTty = process.s
     },
   });
   if (values.help) {
-    io.out(SEND_HELP);
+    io.out(SEND_HELP + '\n\n' + PAS_SEND_HELP);
     return 0;
   }
   const env = environmentFor(values.env);
@@ -126,7 +127,7 @@ export async function runSend(argv: string[], io: CliIo, stderrIsTty = process.s
       else io.err(`${progress} …`);
       let text: string;
       try {
-        text = await readFile(file, 'utf8');
+        text = (await readText(file, io)).text;
       } catch (error) {
         unreadable = true;
         rows.push({ file, error: `cannot read (${(error as Error).message})` });

@@ -102,7 +102,8 @@ function replaceRange(c: CompletionEntry, line: CursorLine): [number, number] {
   return [start, end];
 }
 
-export function toCompletionItem(doc: TextDocument, c: CompletionEntry, snippets: boolean, line: CursorLine): CompletionItem {
+/** `labelDetails`: the client shows the meaning of a code (or the name of a segment) beside its label on every row. */
+export function toCompletionItem(doc: TextDocument, c: CompletionEntry, snippets: boolean, line: CursorLine, labelDetails = false): CompletionItem {
   const [start, end] = replaceRange(c, line);
   const item: CompletionItem = {
     label: c.label,
@@ -114,6 +115,7 @@ export function toCompletionItem(doc: TextDocument, c: CompletionEntry, snippets
     insertTextFormat: snippets ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
   };
   if (c.documentation) item.documentation = { kind: 'markdown', value: c.documentation };
+  if (labelDetails && c.detail) item.labelDetails = { description: c.kind === 'segment' ? c.detail.split(' · ')[0] : c.detail };
   return item;
 }
 
