@@ -451,3 +451,46 @@ test('the packages\' response examples read as decisions in words', () => {
   assert.deepEqual(note?.focus, ['http://example.org/Bundle/ReferralAuthorizationResponseBundleExample']);
   assert.equal(note?.resources.length, 1);
 });
+
+test('a payer started with auth required refuses anonymous requests; keys registered at start sign in; tokens renew before expiry', async () => {
+  let clock = Date.UTC(2026, 11, 4, 12, 0, 0);
+  const pair = generateSigningKeyPair('ES384');
+  const strict = await startSandbox({ port: 0, now: () => clock, pas: { requireAuth: true, tokenTtlSeconds: 300, clients: [{ clientId: 'at-start', jwks: pair.publicJwks }] } });
+  const make = (auth: PasAuth) => new PasClient({ environment: { label: 'strict payer', baseUrl: strict.pasBaseUrl, production: false }, auth, http: HTTP, now: () => clock });
+  try {
+    const anonymous = make({ kind: 'none' });
+    const error = await failure(anonymous.submit(requestFor('PAS-A1')));
+    assert.equal(error.kind, 'auth');
+    assert.match(error.nextStep, /needs a token/);
+    await anonymous.close();
+    const smart = make({ kind: 'smart', clientId: 'at-start', privateKey: JSON.stringify(pair.privateJwk) });
+    assert.equal(decisionOf(await smart.submit(requestFor('PAS-A1'))).items[0].code, 'A1');
+    assert.equal(smart.tokens.tokenExpiresAt(), clock + (300 - 60) * 1000, 'reused until a minute before it expires');
+    clock += 239_000;
+    await smart.submit(requestFor('PAS-A1'));
+    assert.equal(smart.tokens.tokenRequests, 1);
+    clock += 2_000;
+    await smart.submit(requestFor('PAS-A1'));
+    assert.equal(smart.tokens.tokenRequests, 2, 'a new token (with a new assertion) after the reuse window');
+    await smart.close();
+  } finally {
+    await strict.close();
+  }
+});
+
+test('signing keys: PEM and JWK read alike; P-256, short RSA keys, JWK sets and junk are refused without echoing the key', async () => {
+  const { generateKeyPairSync } = await import('node:crypto');
+  const ec = generateKeyPairSync('ec', { namedCurve: 'P-384' });
+  const pem = ec.privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
+  const fromPem = readSigningKey(pem);
+  const fromJwk = readSigningKey(JSON.stringify(ec.privateKey.export({ format: 'jwk' })));
+  assert.equal(fromPem.alg, 'ES384');
+  assert.equal(fromPem.kid, fromJwk.kid, 'the kid is the public key\'s thumbprint either way');
+  const p256 = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
+  assert.throws(() => readSigningKey(p256), (e: ApiError) => /RS384 \(RSA\) or ES384 \(EC P-384\)/.test(e.message) && !e.message.includes(p256.slice(40, 80)));
+  const rsa1024 = generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
+  assert.throws(() => readSigningKey(rsa1024), /1024 bits/);
+  const pair = generateSigningKeyPair('ES384');
+  assert.throws(() => readSigningKey(JSON.stringify(pair.publicJwks)), /a JWK set/);
+  assert.throws(() => readSigningKey('-----BEGIN PRIVATE KEY-----\nnot really\n-----END PRIVATE KEY-----'), (e: ApiError) => e.message === 'The SMART private key is not a readable private key.');
+});
