@@ -309,20 +309,36 @@ test('$inquire (2.0.1) answers the inquiry-response bundle itself', async () => 
   await c.close();
 });
 
+async function untilActiveSubscription(): Promise<void> {
+  for (let i = 0; i < 1000 && sandbox.pas.stats().activeSubscriptions === 0; i++) await new Promise((r) => setTimeout(r, 10));
+  assert.equal(sandbox.pas.stats().activeSubscriptions, 1, 'the subscription is active');
+}
+
+async function release(id: string | undefined, decision?: string): Promise<number> {
+  const res = await fetch(`${sandbox.pasBaseUrl}/ClaimResponse/${id}/$release${decision ? `?decision=${decision}` : ''}`, { method: 'POST' });
+  await res.arrayBuffer();
+  return res.status;
+}
+
 for (const payload of ['id-only', 'full-resource'] as const) {
   test(`pended → notification (${payload}) → final decision, through the subscription and the 127.0.0.1 listener`, async () => {
     const log: string[] = [];
     const c = client({ kind: 'none' }, log);
-    const request = requestFor('PAS-PEND');
+    const request = requestFor('PAS-HOLD');
     const pended = decisionOf(await c.submit(request));
     assert.equal(pended.pended, true);
     const before = sandbox.pas.stats().notificationsSent;
-    const result = await waitForFinalDecision({ client: c, pended, request, payload, timeoutMs: 20_000, log: { info: (m) => log.push(m), trace: () => undefined } });
+    const waiting = waitForFinalDecision({ client: c, pended, request, payload, timeoutMs: 20_000, log: { info: (m) => log.push(m), trace: () => undefined } });
+    await untilActiveSubscription();
+    assert.equal(await release(pended.claimResponseId), 200);
+    const result = await waiting;
     assert.equal(result.decision.items[0].code, 'A1');
     assert.equal(result.decision.claimResponseId, pended.claimResponseId);
     assert.equal(result.decision.pended, false);
+    assert.ok(result.notifications >= 1);
     assertValidPas(result.body, 'final response bundle');
     assert.ok(sandbox.pas.stats().notificationsSent - before >= 2, 'a handshake and an event notification');
+    assert.ok(log.some((l) => /notification: event-notification #\d+ focus http:\/\/127\.0\.0\.1:\d+\/fhir\/Bundle\//.test(l)), log.join('\n'));
     assert.equal(log.some((l) => l.includes('GET') && l.includes('/fhir/Bundle/')), payload === 'id-only', 'id-only fetches the focus; full-resource does not');
     const status = await fetch(`${sandbox.pasBaseUrl}/Subscription/${result.subscriptionId}`);
     assert.equal(status.status, 404, 'the subscription is removed after the wait');
@@ -331,22 +347,37 @@ for (const payload of ['id-only', 'full-resource'] as const) {
   });
 }
 
-test('a decision held for release arrives when the payer releases it ($release), as a denial when asked', async () => {
+test('a decision released after a delay arrives (PAS-PEND → A1)', async () => {
+  const c = client();
+  const request = requestFor('PAS-PEND');
+  const pended = decisionOf(await c.submit(request));
+  const result = await waitForFinalDecision({ client: c, pended, request, timeoutMs: 20_000 });
+  assert.equal(result.decision.items[0].code, 'A1');
+  assert.match(result.decision.items[0].authorization ?? '', /^PA\d{8}$/);
+  await c.close();
+});
+
+test('a decision made before the subscription exists is read once after subscribing (no notification will come)', async () => {
+  const c = client();
+  const request = requestFor('PAS-HOLD');
+  const pended = decisionOf(await c.submit(request));
+  assert.equal(await release(pended.claimResponseId, 'A6'), 200);
+  const result = await waitForFinalDecision({ client: c, pended, request, timeoutMs: 20_000 });
+  assert.equal(result.decision.items[0].code, 'A6');
+  assert.equal(result.notifications, 0);
+  await c.close();
+});
+
+test('a held decision released as a denial arrives as a denial; releasing twice is a conflict', async () => {
   const c = client();
   const request = requestFor('PAS-HOLD');
   const pended = decisionOf(await c.submit(request));
   const waiting = waitForFinalDecision({ client: c, pended, request, payload: 'id-only', timeoutMs: 20_000 });
-  // Release once the subscription exists: poll the payer's state, not the clock.
-  for (let i = 0; i < 1000 && sandbox.pas.stats().activeSubscriptions === 0; i++) await new Promise((r) => setTimeout(r, 10));
-  assert.equal(sandbox.pas.stats().activeSubscriptions, 1);
-  const res = await fetch(`${sandbox.pasBaseUrl}/ClaimResponse/${pended.claimResponseId}/$release?decision=A3`, { method: 'POST' });
-  assert.equal(res.status, 200);
-  await res.arrayBuffer();
+  await untilActiveSubscription();
+  assert.equal(await release(pended.claimResponseId, 'A3'), 200);
   const result = await waiting;
   assert.equal(result.decision.items[0].code, 'A3');
-  const again = await fetch(`${sandbox.pasBaseUrl}/ClaimResponse/${pended.claimResponseId}/$release`, { method: 'POST' });
-  assert.equal(again.status, 409);
-  await again.arrayBuffer();
+  assert.equal(await release(pended.claimResponseId), 409);
   await c.close();
 });
 
