@@ -154,7 +154,13 @@ export async function runLint(argv: string[], io: CliIo): Promise<number> {
       failed = true;
       continue;
     }
-    reports.push({ file: file === '-' ? '<stdin>' : file, problems: lintText(text, maxProblems, file, inferred) });
+    // One file that cannot be checked (a bug the checks never should have) is reported; the others still are.
+    try {
+      reports.push({ file: file === '-' ? '<stdin>' : file, problems: lintText(text, maxProblems, file, inferred) });
+    } catch (error) {
+      io.err(`${file}: could not be checked (${error instanceof Error ? error.message : String(error)}); please report this file's shape as a bug.`);
+      failed = true;
+    }
   }
   if (format === 'json') io.out(JSON.stringify(reports.map((r) => ({ file: r.file, problems: r.problems })), null, 2));
   else if (format === 'sarif') io.out(JSON.stringify(toSarif(reports), null, 2));
