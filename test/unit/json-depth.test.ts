@@ -3,8 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyzeJsonRequest } from '../../server/src/validate/jsonRequest';
-import { jsonToX12 } from '../../server/src/convert';
-import { MAX_JSON_DEPTH } from '../../server/src/convert/jsonDepth';
+import { MAX_JSON_DEPTH } from '../../server/src/validate/jsonDepth';
 import { nestedJson as nested } from '../helpers/nestedJson';
 
 test('3,000 nested arrays and 10,000 nested objects get one json-too-deep problem', () => {
@@ -21,12 +20,4 @@ test('nesting up to the limit is checked as usual', () => {
   const { problems } = analyzeJsonRequest(nested('objects', MAX_JSON_DEPTH - 1), 'inquiry');
   assert.ok(!problems.some((p) => p.code === 'json-too-deep'));
   assert.ok(problems.some((p) => p.code === 'json-field'));
-});
-
-test('the converter answers a deeply nested value with an issue, not an overflow', () => {
-  const value = JSON.parse(nested('objects', 10_000)) as unknown;
-  const result = jsonToX12(value, 'inquiry');
-  assert.equal(result.x12, '');
-  assert.deepEqual(result.issues.map((i) => i.message), [result.issues[0].message]);
-  assert.match(result.issues[0].message, /more than 64 levels deep/);
 });

@@ -3,7 +3,6 @@
 import { ccyymmdd, composeInterchange, hhmm, type ElementValue } from '../x12/writer';
 import { BodyWriter } from './bodyWriter';
 import { auditJson } from './jsonAudit';
-import { nestsDeeperThan, tooDeepMessage } from './jsonDepth';
 import { isRecord, leafValue, own, valueAt } from './jsonValues';
 import { fieldIndex, layoutFor } from './layouts';
 import type { Layout } from './rules';
@@ -36,7 +35,6 @@ function convert(body: unknown, kind: RequestKind, options: JsonToX12Options): J
   if (!KINDS.includes(kind)) return failure(`Unknown request kind "${String(kind)}"; use inquiry, submission or noa.`);
   const layout = layoutFor(kind, 'request');
   if (!isRecord(body)) return failure(`A ${layout.schema} body is a JSON object; found ${describe(body)}.`);
-  if (nestsDeeperThan(body)) return failure(tooDeepMessage());
   const issues: ConversionIssue[] = [];
   const { canonical, rename } = applyAliases(layout, body, issues);
   const date = requestDate(options.date, issues);

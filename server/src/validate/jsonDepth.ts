@@ -1,7 +1,10 @@
-// The nesting depth of JSON text, found with a scanner (no recursion) before any recursive parser sees the text.
+// The nesting depth of JSON text, found with a scanner (no recursion) before any recursive parser sees the text: a
+// body of thousands of nested arrays or objects must get a clear answer, not overflow the stack.
 
 import { createScanner, SyntaxKind } from 'jsonc-parser';
-import { MAX_JSON_DEPTH } from '../convert/jsonDepth';
+
+/** Far beyond any prior-auth request (about six levels), far below what a recursive parser can take. */
+export const MAX_JSON_DEPTH = 64;
 
 /** Offset of the first `[` or `{` that opens level `limit + 1` of `text`, or -1 when the text nests no deeper. */
 export function tooDeepAt(text: string, limit = MAX_JSON_DEPTH): number {
@@ -15,4 +18,8 @@ export function tooDeepAt(text: string, limit = MAX_JSON_DEPTH): number {
     }
   }
   return -1;
+}
+
+export function tooDeepMessage(limit = MAX_JSON_DEPTH): string {
+  return `The JSON nests arrays and objects more than ${limit} levels deep; a prior-auth request needs about six, so the body is not checked further. Remove the extra nesting.`;
 }

@@ -6,8 +6,7 @@ import type { Problem } from '../problems/problem';
 import { CATALOG } from '../problems/catalog';
 import { guessRequestKind, jsonToX12, type FieldSpan, type RequestKind } from '../convert';
 import { analyzeDocument } from './document';
-import { tooDeepAt } from './jsonDepth';
-import { tooDeepMessage } from '../convert/jsonDepth';
+import { tooDeepAt, tooDeepMessage } from './jsonDepth';
 
 export type FileKind = RequestKind | 'any';
 
