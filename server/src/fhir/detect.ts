@@ -81,8 +81,11 @@ export function detectPasInTree(root: Node | undefined, options: FhirOptions): P
 function fileProfile(root: Node, resourceType: string): string {
   if (resourceType === 'Bundle') {
     const first = stringAt(root, ['entry', 0, 'resource', 'resourceType']);
-    if (first === 'ClaimResponse') return PAS_PREFIX + 'profile-pas-response-bundle';
-    return PAS_PREFIX + 'profile-pas-request-bundle';
+    const firstProfiles = findNodeAtLocation(root, ['entry', 0, 'resource', 'meta', 'profile']);
+    const inquiry = firstProfiles?.type === 'array' && JSON.stringify(getNodeValue(firstProfiles)).includes('inquiry');
+    if (first === 'ClaimResponse') return PAS_PREFIX + (inquiry ? 'profile-pas-inquiry-response-bundle' : 'profile-pas-response-bundle');
+    if (first === 'Claim') return PAS_PREFIX + (inquiry ? 'profile-pas-inquiry-request-bundle' : 'profile-pas-request-bundle');
+    return 'http://hl7.org/fhir/StructureDefinition/Bundle';
   }
   const known = DEFAULT_PROFILES[resourceType];
   return known ? PAS_PREFIX + known : `http://hl7.org/fhir/StructureDefinition/${resourceType}`;

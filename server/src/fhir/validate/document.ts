@@ -7,7 +7,9 @@ import type { PasDocumentInfo } from '../api';
 import type { Problem } from '../../problems/problem';
 import type { FhirSchemas } from '../schema/registry';
 import type { CompiledProfile } from '../schema/types';
+import { checkPasBundle } from './bundle';
 import { FhirReporter } from './reporter';
+import { FhirWalker } from './walk';
 
 export interface DocumentInput {
   readonly text: string;
@@ -36,6 +38,13 @@ export function validateDocument(input: DocumentInput): Problem[] {
   if (!input.profile) {
     reporter.report('fhir-profile-unavailable', 0, 1, `The profile ${input.pas.profile} is not available offline; the document is not checked against it.`);
     return reporter.finish();
+  }
+  const value = input.value;
+  if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+    const walker = new FhirWalker(input.schemas, reporter, input.text);
+    const rootRange: readonly [number, number] = [input.root.offset, input.root.offset + 1];
+    walker.resource(input.root, value as Record<string, unknown>, [input.profile], rootRange);
+    checkPasBundle(input, reporter);
   }
   return reporter.finish();
 }
