@@ -42,7 +42,7 @@ export function validateDocument(input: DocumentInput): Problem[] {
   const value = input.value;
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
     const walker = new FhirWalker(input.schemas, reporter, input.text);
-    const rootRange: readonly [number, number] = [input.root.offset, input.root.offset + 1];
+    const rootRange = { offset: input.root.offset, length: 1 };
     walker.resource(input.root, value as Record<string, unknown>, [input.profile], rootRange);
     checkPasBundle(input, reporter);
   }
