@@ -1,6 +1,8 @@
-// The PAS bundle rules the profiles state in words: the first entry is the Claim (request, inquiry) or the
-// ClaimResponse (response, inquiry response); every reference inside a request bundle resolves to an entry (a
-// response may point at the request's Claim outside it); an entry's fullUrl agrees with its resource's type and id.
+// The PAS bundle rules the package states in words (its requirements list, Basic-fromNarrative): the first entry is
+// the Claim (spec-12; inquiry) or the ClaimResponse (spec-30); a request or inquiry bundle carries every resource its
+// Claim references, and the resources those reference, all the way down (spec-13, spec-67), while a response states
+// no such rule (it may point at the request's Claim and the request's resources outside it); an entry's fullUrl
+// agrees with its resource's type and id.
 
 import type { Node } from 'jsonc-parser';
 import type { FhirReporter } from './reporter';
@@ -54,7 +56,7 @@ export function checkPasBundle(input: DocumentInput, reporter: FhirReporter): vo
       reporter.report('fhir-bundle-fullurl', at.offset, at.offset + at.length, `fullUrl should end with ${e.type}/${e.id} (the resource's type and id).`);
     }
   }
-  if (!first) return;
+  if (role !== 'request' && role !== 'inquiry') return;
   const index = new Set<string>();
   for (const e of entries) {
     if (e.fullUrl) index.add(e.fullUrl);
@@ -64,26 +66,23 @@ export function checkPasBundle(input: DocumentInput, reporter: FhirReporter): vo
       if (m) index.add(m[1]!);
     }
   }
-  entries.forEach((e, i) => {
-    if (!e.resource) return;
-    collectReferences(e.resource, (ref, node, top) => {
+  for (const e of entries) {
+    if (!e.resource) continue;
+    collectReferences(e.resource, (ref, node) => {
       if (ref.startsWith('#')) return;
-      // A response (and an inquiry response) may point at the request's Claim, which is not in the bundle.
-      if ((role === 'response' || role === 'inquiry-response') && i === 0 && top === 'request') return;
       const key = ref.replace(/\/_history\/[^/]+$/, '');
       if (index.has(key)) return;
       const relative = /([A-Za-z]+\/[A-Za-z0-9\-.]{1,64})$/.exec(key)?.[1];
       if (!/^(urn:|https?:)/.test(key) && relative && index.has(relative)) return;
-      reporter.report('fhir-bundle-reference', node.offset, node.offset + node.length, `${ref} does not resolve to an entry of this bundle; a PAS ${role} bundle carries every resource it references (add the entry, or fix the reference).`);
+      reporter.report('fhir-bundle-reference', node.offset, node.offset + node.length, `${ref} does not resolve to an entry of this bundle; a PAS ${role} bundle carries every resource its Claim references, directly or through other entries (add the entry, or fix the reference).`);
     });
-  });
+  }
 }
 
-/** Calls back for every Reference.reference string under a resource (contained resources included), with the
- *  resource's top-level property it sits under. */
-function collectReferences(node: Node, visit: (ref: string, at: Node, top: string) => void, top = ''): void {
+/** Calls back for every Reference.reference string under a resource (contained resources included). */
+function collectReferences(node: Node, visit: (ref: string, at: Node) => void): void {
   if (node.type === 'array') {
-    for (const c of node.children ?? []) collectReferences(c, visit, top);
+    for (const c of node.children ?? []) collectReferences(c, visit);
     return;
   }
   if (node.type !== 'object') return;
@@ -91,8 +90,7 @@ function collectReferences(node: Node, visit: (ref: string, at: Node, top: strin
     const key = p.children?.[0];
     const value = p.children?.[1];
     if (!key || !value) continue;
-    const name = String(key.value);
-    if (name === 'reference' && value.type === 'string' && top) visit(String(value.value), value, top);
-    else collectReferences(value, visit, top || name);
+    if (key.value === 'reference' && value.type === 'string') visit(String(value.value), value);
+    else if (value.type === 'object' || value.type === 'array') collectReferences(value, visit);
   }
 }
