@@ -129,7 +129,9 @@ export class FhirSchemas {
   }
 
   private findInside(node: ElementNode, type: RawTypeRef | undefined): ElementNode | undefined {
-    if (node.children.length > 0 && !(type?.code === 'Extension' && type.profile?.length)) return node;
+    // The snapshot's own children come first: snapshot generation merged the type's (or extension's) definition with
+    // this profile's constraints on it (a fixed value on an extension slice's value[x], say).
+    if (node.children.length > 0) return node;
     const ref = node.raw.contentReference;
     if (ref) {
       const hash = ref.indexOf('#');
@@ -141,7 +143,6 @@ export class FhirSchemas {
       const compiled = this.profile(p);
       if (compiled) return compiled.root;
     }
-    if (node.children.length > 0) return node;
     return this.base(type.code)?.root;
   }
 }

@@ -45,6 +45,10 @@ function instanceValues(item: Json, steps: readonly string[], resourceTyped: boo
     const next: Typed[] = [];
     const call = CALL.exec(step);
     for (const { value, type } of current) {
+      if (call?.[1] === 'ofType') {
+        if (type === undefined || type.toLowerCase() === (call[2] ?? '').toLowerCase()) next.push({ value, type });
+        continue;
+      }
       if (!value || typeof value !== 'object') continue;
       const obj = value as Record<string, Json>;
       if (call) {

@@ -27,8 +27,9 @@ export function validateDocument(input: DocumentInput): Problem[] {
   for (const e of input.parseErrors) {
     reporter.report('fhir-json-syntax', e.offset, e.offset + Math.max(1, e.length), `JSON syntax: ${describeParseError(e.error)}.`);
   }
-  if (!input.root || input.root.type !== 'object') {
-    if (input.parseErrors.length === 0) reporter.report('fhir-not-resource', 0, Math.min(1, input.text.length), 'Expected a JSON object with a resourceType.');
+  if (!input.root || input.root.type !== 'object' || !input.pas.resourceType) {
+    if (input.parseErrors.length === 0 || input.root?.type === 'object')
+      reporter.report('fhir-not-resource', input.root?.offset ?? 0, (input.root?.offset ?? 0) + Math.min(1, input.text.length), 'A PAS file holds one FHIR resource: a JSON object with a "resourceType" (a Bundle, a Claim, …).');
     return reporter.finish();
   }
   if (!input.schemas) {

@@ -31,7 +31,8 @@ interface ResourceContext {
 const SYSTEM = 'http://hl7.org/fhirpath/System.';
 const NUMBER_TYPES = new Set(['integer', 'decimal', 'positiveInt', 'unsignedInt', 'integer64', SYSTEM + 'Integer', SYSTEM + 'Decimal']);
 const BOOLEAN_TYPES = new Set(['boolean', SYSTEM + 'Boolean']);
-const DIRECT_INVARIANTS = new Set(['ele-1', 'ext-1']);
+/** Invariants checked directly (ele-1, ext-1 here; ref-1 in invariants.ts) or by the PAS bundle rules. */
+const DIRECT_INVARIANTS = new Set(['ele-1', 'ext-1', 'ClaimFirst', 'ClaimResponseFirst']);
 
 
 function propertyValueNode(object: Node, name: string): Node | undefined {
@@ -85,8 +86,14 @@ export class FhirWalker {
     const metaNode = propertyValueNode(objNode, 'meta');
     const listNode = metaNode && propertyValueNode(metaNode, 'profile');
     meta.profile.forEach((p, i) => {
-      if (typeof p !== 'string' || this.schemas.hasStructure(p)) return;
+      if (typeof p !== 'string') return;
       const node = listNode?.children?.[i];
+      const claimed = this.schemas.structure(p);
+      if (claimed) {
+        if (claimed.kind === 'resource' && claimed.type !== value.resourceType && typeof value.resourceType === 'string')
+          this.at('fhir-resource-type', node ?? objNode, `${claimed.name ?? p} is a profile of ${claimed.type}; this resource is a ${value.resourceType}.`);
+        return;
+      }
       this.unavailableOnce(stripVersion(p), node ? node : objNode, `The profile ${p} is not available offline; the resource is not checked against it.`);
     });
   }
@@ -176,7 +183,8 @@ export class FhirWalker {
         if (target !== node) sliceCounts.set(target, (sliceCounts.get(target) ?? 0) + 1);
         else if (node.slices.length > 0 && node.raw.slicing?.rules === 'closed' && !match.primitiveExtension && !node.isChoice)
           this.at('fhir-slice-unmatched', itemJson, `This ${key} item matches none of the slices of ${node.id} (${node.slices.map((sl) => sl.sliceName).join(', ')}), and the slicing is closed.`);
-        this.value(target, match, itemJson, itemValue, key, keyNode, res);
+        // Inside an array, a missing child is reported at the item's opening brace, not at the array's key.
+        this.value(target, match, itemJson, itemValue, key, isArray ? { offset: itemJson.offset, length: 1 } : keyNode, res);
       }
     }
     if (meaningful === 0 && !isResourceRoot) this.at('fhir-empty', anchor, `${label} is empty: an element needs a value or children (ele-1); leave it out instead.`);
@@ -258,7 +266,7 @@ export class FhirWalker {
     }
     this.object(valNode, value, inside, keySpan, res, node.id);
     if (this.fixedAndPattern(node, valNode, value) && type && node.raw.binding?.strength === 'required') this.binding(node, type.code, valNode, value);
-    if (type?.code === 'Extension' || inside.path === 'Extension') this.extensionShape(valNode, value, keySpan);
+    if (type?.code === 'Extension' || inside.path === 'Extension') this.extensionShape(valNode, value, keySpan, inside);
     this.invariants(node, inside !== node ? inside : undefined, value, keySpan, res);
   }
 
@@ -270,13 +278,19 @@ export class FhirWalker {
     this.unavailableOnce(url, keySpan, `The extension ${url} is not available offline; its content is checked only as an Extension.`);
   }
 
-  /** ext-1 without FHIRPath: an extension has either nested extensions or a value, never both, never neither. */
-  private extensionShape(valNode: Node, value: Record<string, unknown>, keySpan: Span): void {
+  /** ext-1 without FHIRPath: an extension has either nested extensions or a value, never both, never neither. Where
+   *  the extension's own definition already requires or forbids one side, its cardinality says it (one cause, one
+   *  problem). */
+  private extensionShape(valNode: Node, value: Record<string, unknown>, keySpan: Span, inside: ElementNode): void {
     const hasExtensions = Array.isArray(value.extension) && value.extension.length > 0;
     let hasValue = false;
     for (const k of Object.keys(value)) if (k.length > 5 && k.startsWith('value') && k.charCodeAt(5) < 0x5b) hasValue = true;
-    if (hasExtensions === hasValue)
-      this.at('fhir-invariant', hasValue ? valNode : keySpan, `ext-1: an extension has either nested extensions or a value[x], ${hasValue ? 'not both' : 'and this one has neither'}.`);
+    if (hasExtensions !== hasValue) return;
+    const valueDef = inside.childByName.get('value[x]');
+    const extensionDef = inside.childByName.get('extension');
+    if (hasValue && (valueDef?.max === 0 || extensionDef?.max === 0)) return;
+    if (!hasValue && ((valueDef?.min ?? 0) > 0 || (extensionDef?.min ?? 0) > 0)) return;
+    this.at('fhir-invariant', hasValue ? valNode : keySpan, `ext-1: an extension has either nested extensions or a value[x], ${hasValue ? 'not both' : 'and this one has neither'}.`);
   }
 
   private containedResource(node: ElementNode, valNode: Node, value: Record<string, unknown>, keySpan: Span, res: ResourceContext): void {
@@ -297,6 +311,7 @@ export class FhirWalker {
     }
     const profiles = resourceProfiles(this.schemas, value, node.types.flatMap((t) => t.profile ?? []));
     if (profiles.length === 0) {
+      this.claimedProfiles(valNode, value);
       this.unavailableOnce(rt, rtNode ? rtNode : keySpan, `The definition of ${rt} is not carried offline; ${rt} resources are not checked.`);
       return;
     }
@@ -416,7 +431,7 @@ export class FhirWalker {
         }
         const ok = evaluateInvariant(c.key, owner === node ? node.path : owner.path, c.expression, value, res.value, res.root);
         if (ok === false)
-          this.at(c.severity === 'error' ? 'fhir-invariant' : 'fhir-invariant-warning', range, `${c.key}: ${c.human}`);
+          this.at(c.severity === 'error' ? 'fhir-invariant' : 'fhir-invariant-guideline', range, `${c.key}: ${c.human}`);
       }
     }
   }
