@@ -5,13 +5,14 @@ import type { Dirent } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Problem } from '../problems/problem';
+import { applyInferredRules, isInferredRules, type InferredRules } from '../problems/inferredRules';
 import { analyzeDocument, capProblems } from '../validate/document';
 import { analyzeJsonRequest, kindFromFileName } from '../validate/jsonRequest';
 import { toSarif } from './sarif';
 import { LineIndex } from '../x12/lines';
 import { readText, type CliIo } from './io';
 
-export const LINT_HELP = `Usage: prior-auth lint [--format text|json|sarif] FILE… | DIR | -
+export const LINT_HELP = `Usage: prior-auth lint [--format text|json|sarif] [--max-warnings N] [--inferred error|warning|off] FILE… | DIR | -
 
 Checks X12 278 files and Optum JSON request bodies and prints one line per problem:
   file:line:col: severity code message
@@ -21,9 +22,12 @@ Directories are searched for .x12, .edi and .278 files and for *.inquiry.json, *
 Options:
   --format text|json|sarif   output format (default text; sarif is SARIF 2.1.0 for code-scanning tools)
   --max-problems N     problems shown per file (default 500)
+  --max-warnings N     also exit 1 when there are more than N warnings in all (ESLint's convention; default: no limit)
+  --inferred MODE      rules that rest on samples only (X215 inquiry, X216, parts of others), and a guide's rules
+                       when the content reads as another guide than ST03 names: warning (default), error, or off
   -h, --help           show this help
 
-Exit status: 0 no errors, 1 errors found, 2 a file could not be read.`;
+Exit status: 0 no errors, 1 errors found (or more warnings than --max-warnings), 2 a file could not be read or bad usage.`;
 
 export const X12_EXTENSIONS = ['.x12', '.edi', '.278'];
 export const JSON_REQUEST_EXTENSIONS = ['.inquiry.json', '.submission.json', '.noa.json', '.278.json'];
@@ -83,10 +87,10 @@ export async function expandInputs(inputs: readonly string[], extensions: readon
 }
 
 /** Problems of one file: JSON request bodies by their name, everything else as X12. */
-export function lintText(text: string, maxProblems: number, file = ''): LocatedProblem[] {
+export function lintText(text: string, maxProblems: number, file = '', inferred: InferredRules = 'warning'): LocatedProblem[] {
   const lines = new LineIndex(text);
   const problems = /\.json$/i.test(file) ? analyzeJsonRequest(text, kindFromFileName(file)).problems : analyzeDocument(text).problems;
-  return capProblems(problems, maxProblems).map((p) => {
+  return capProblems(applyInferredRules(problems, inferred), maxProblems).map((p) => {
     const from = lines.position(p.start);
     const to = lines.position(p.end);
     return { ...p, line: from.line + 1, column: from.character + 1, endLine: to.line + 1, endColumn: to.character + 1 };
@@ -104,6 +108,8 @@ export async function runLint(argv: string[], io: CliIo): Promise<number> {
     options: {
       format: { type: 'string', default: 'text' },
       'max-problems': { type: 'string', default: '500' },
+      'max-warnings': { type: 'string' },
+      inferred: { type: 'string', default: 'warning' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -119,6 +125,16 @@ export async function runLint(argv: string[], io: CliIo): Promise<number> {
   const maxProblems = Number(values['max-problems']);
   if (!Number.isInteger(maxProblems) || maxProblems < 1) {
     io.err('--max-problems takes a positive whole number.');
+    return 2;
+  }
+  const maxWarnings = values['max-warnings'] === undefined ? Infinity : Number(values['max-warnings']);
+  if (maxWarnings !== Infinity && (!Number.isInteger(maxWarnings) || maxWarnings < 0)) {
+    io.err('--max-warnings takes a whole number, 0 or more.');
+    return 2;
+  }
+  const inferred = values.inferred;
+  if (!isInferredRules(inferred)) {
+    io.err(`Unknown --inferred "${inferred}"; use warning, error or off.`);
     return 2;
   }
   if (positionals.length === 0) {
@@ -138,16 +154,18 @@ export async function runLint(argv: string[], io: CliIo): Promise<number> {
       failed = true;
       continue;
     }
-    reports.push({ file: file === '-' ? '<stdin>' : file, problems: lintText(text, maxProblems, file) });
+    reports.push({ file: file === '-' ? '<stdin>' : file, problems: lintText(text, maxProblems, file, inferred) });
   }
   if (format === 'json') io.out(JSON.stringify(reports.map((r) => ({ file: r.file, problems: r.problems })), null, 2));
   else if (format === 'sarif') io.out(JSON.stringify(toSarif(reports), null, 2));
   else for (const report of reports) for (const line of formatText(report)) io.out(line);
+  const errors = reports.reduce((n, r) => n + r.problems.filter((p) => p.severity === 'error').length, 0);
+  const warnings = reports.reduce((n, r) => n + r.problems.filter((p) => p.severity === 'warning').length, 0);
   if (format === 'text') {
-    const errors = reports.reduce((n, r) => n + r.problems.filter((p) => p.severity === 'error').length, 0);
-    const warnings = reports.reduce((n, r) => n + r.problems.filter((p) => p.severity === 'warning').length, 0);
     io.err(`${reports.length} file${reports.length === 1 ? '' : 's'} checked: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}.`);
   }
+  const tooManyWarnings = warnings > maxWarnings;
+  if (tooManyWarnings) io.err(`Too many warnings: ${warnings}, more than --max-warnings ${maxWarnings}.`);
   if (failed) return 2;
-  return reports.some((r) => r.problems.some((p) => p.severity === 'error')) ? 1 : 0;
+  return errors > 0 || tooManyWarnings ? 1 : 0;
 }

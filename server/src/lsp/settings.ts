@@ -3,17 +3,25 @@
 
 import type { ClientCapabilities, Connection } from 'vscode-languageserver/node';
 import type { InlayHintMode } from '../features/inlayHints';
+import { isInferredRules, type InferredRules } from '../problems/inferredRules';
 
 export interface ServerSettings {
   readonly maxProblems: number;
   readonly inlayHints: { readonly enabled: boolean; readonly show: InlayHintMode };
+  /** How rules resting on inferred facts are shown (`priorAuth.validation.inferredRules`). */
+  readonly validation: { readonly inferredRules: InferredRules };
 }
 
-export const DEFAULT_SETTINGS: ServerSettings = { maxProblems: 500, inlayHints: { enabled: false, show: 'codes' } };
+export const DEFAULT_SETTINGS: ServerSettings = {
+  maxProblems: 500,
+  inlayHints: { enabled: false, show: 'codes' },
+  validation: { inferredRules: 'warning' },
+};
 
 interface RawSettings {
   maxProblems?: unknown;
   inlayHints?: { enabled?: unknown; show?: unknown };
+  validation?: { inferredRules?: unknown };
 }
 
 export function normalize(raw: RawSettings | undefined | null): ServerSettings {
@@ -24,6 +32,9 @@ export function normalize(raw: RawSettings | undefined | null): ServerSettings {
     inlayHints: {
       enabled: typeof hints.enabled === 'boolean' ? hints.enabled : DEFAULT_SETTINGS.inlayHints.enabled,
       show: hints.show === 'names' || hints.show === 'codes' ? hints.show : DEFAULT_SETTINGS.inlayHints.show,
+    },
+    validation: {
+      inferredRules: isInferredRules(raw?.validation?.inferredRules) ? raw.validation.inferredRules : DEFAULT_SETTINGS.validation.inferredRules,
     },
   };
 }

@@ -51,7 +51,8 @@ export function toSelectionRange(doc: TextDocument, spans: readonly Span[], at: 
   return range ?? { range: { start: at, end: at } };
 }
 
-export function toCompletionItem(doc: TextDocument, c: CompletionEntry, snippets: boolean): CompletionItem {
+/** `labelDetails`: the client shows the meaning of a code (or the name of a segment) beside its label on every row. */
+export function toCompletionItem(doc: TextDocument, c: CompletionEntry, snippets: boolean, labelDetails = false): CompletionItem {
   const item: CompletionItem = {
     label: c.label,
     kind: c.kind === 'segment' ? CompletionItemKind.Struct : CompletionItemKind.EnumMember,
@@ -62,6 +63,7 @@ export function toCompletionItem(doc: TextDocument, c: CompletionEntry, snippets
     insertTextFormat: snippets ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
   };
   if (c.documentation) item.documentation = { kind: 'markdown', value: c.documentation };
+  if (labelDetails && c.detail) item.labelDetails = { description: c.kind === 'segment' ? c.detail.split(' · ')[0] : c.detail };
   return item;
 }
 

@@ -3,10 +3,11 @@
 
 import {
   CodeActionKind, createConnection, DocumentHighlightKind, ProposedFeatures, TextDocuments, TextDocumentSyncKind,
-  type ClientCapabilities, type CodeAction, type Connection, type InitializeParams, type InitializeResult, type TextEdit,
+  type ClientCapabilities, type CodeAction, type CodeActionParams, type Connection, type InitializeParams, type InitializeResult, type TextEdit,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { capProblems } from '../validate/document';
+import { applyInferredRules } from '../problems/inferredRules';
 import { hoverAt } from '../features/hover';
 import { documentSymbols, foldingRanges, selectionSpans } from '../features/structure';
 import { definitionAt, highlightsAt } from '../features/navigation';
@@ -61,7 +62,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const doc = documents.get(uri);
     if (!doc) return;
     const problems = isJsonDocument(doc) ? jsonCache.get(doc).problems : cache.get(doc).problems;
-    const diagnostics = capProblems(problems, settings.maxProblems).map((p) => toDiagnostic(doc, p));
+    const shown = applyInferredRules(problems, settings.validation.inferredRules);
+    const diagnostics = capProblems(shown, settings.maxProblems).map((p) => toDiagnostic(doc, p));
     void connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
   });
 
@@ -89,7 +91,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   const refreshSettings = async () => {
     const next = await readSettings(connection, client, initOptions);
     const hintsChanged = next.inlayHints.enabled !== settings.inlayHints.enabled || next.inlayHints.show !== settings.inlayHints.show;
-    const capChanged = next.maxProblems !== settings.maxProblems;
+    const capChanged = next.maxProblems !== settings.maxProblems || next.validation.inferredRules !== settings.validation.inferredRules;
     settings = next;
     if (hintsChanged && client.workspace?.inlayHint?.refreshSupport) void connection.languages.inlayHint.refresh();
     if (capChanged) documents.all().forEach((d) => schedule(d.uri));
@@ -182,16 +184,24 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   connection.onCompletion(
     withDoc('completion', [], (doc, params) => {
       const snippets = client.textDocument?.completion?.completionItem?.snippetSupport ?? false;
-      return completionsAt(cache.get(doc), doc.offsetAt(params.position)).map((c) => toCompletionItem(doc, c, snippets));
+      const labelDetails = client.textDocument?.completion?.completionItem?.labelDetailsSupport ?? false;
+      return completionsAt(cache.get(doc), doc.offsetAt(params.position)).map((c) => toCompletionItem(doc, c, snippets, labelDetails));
     }),
   );
 
   connection.onDocumentFormatting(withDoc('formatting', [], (doc) => toEdits(doc, formatEdits(cache.get(doc), 'expanded'))));
 
   connection.onCodeAction(
-    withDoc('codeAction', [], (doc, params) => {
-      const analysis = cache.get(doc);
-      const fixes = quickFixesIn(analysis, doc.offsetAt(params.range.start), doc.offsetAt(params.range.end));
+    guard('codeAction', [], (params: CodeActionParams): CodeAction[] => {
+      const doc = documents.get(params.textDocument.uri);
+      if (!doc) return [];
+      // JSON request documents get the fixes of their 278 problems (e.g. a field name in the wrong case).
+      const analysis = isJsonDocument(doc) ? jsonCache.get(doc) : cache.get(doc);
+      const mode = settings.validation.inferredRules;
+      // Fixes follow the diagnostics as shown: none for a hidden problem, the shown severity otherwise.
+      const fixes = quickFixesIn(analysis, doc.offsetAt(params.range.start), doc.offsetAt(params.range.end))
+        .filter(({ problem }) => mode !== 'off' || !problem.inferred)
+        .map((f) => (f.problem.inferred ? { ...f, problem: applyInferredRules([f.problem], mode)[0] } : f));
       const literal = !!client.textDocument?.codeAction?.codeActionLiteralSupport;
       if (!literal) return [];
       return fixes.map(({ problem, fix }): CodeAction => ({
