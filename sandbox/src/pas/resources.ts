@@ -157,7 +157,8 @@ export function claimResponse(input: DecisionInput): Json {
         }
         if (pended) extension.push({ url: EXT + 'administrationReferenceNumber', valueString: `PEND-${input.id.slice(0, 8).toUpperCase()}` });
         return {
-          extension,
+          // FHIR JSON has no empty arrays: an item without item extensions leaves the property out.
+          ...(extension.length ? { extension } : {}),
           itemSequence: typeof item.sequence === 'number' ? item.sequence : 1,
           adjudication: [{ extension: [reviewAction(action ?? 'CT', certified ? input.authorization : undefined)], category: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/adjudication', code: 'submitted' }] } }],
         };
