@@ -272,6 +272,25 @@ export const SCENARIOS = [
         return l.some((x) => /Send inquiry to/.test(x)) ? l : undefined;
       }, { timeoutMs: 30_000 });
       ctx.note(`Convert to JSON opens "${converted}" beside the X12 (language JSON), code lens "${lenses.find((x) => /Send inquiry/.test(x))}"`);
+      // JSON completion offers the codes of a field, each row with its meaning (the editor schema's rows).
+      const category = await waitFor('the requestCategoryCode line', async () => (await wb.visibleLines()).find((l) => /"requestCategoryCode": "HS"/.test(l.text)));
+      await wb.goTo(category.line, category.text.indexOf('"HS"') + 2);
+      await page.keyboard.press('Shift+ArrowRight');
+      await page.keyboard.press('Shift+ArrowRight');
+      await page.keyboard.press('Backspace');
+      await page.keyboard.press('Control+Space');
+      const rows = await waitFor('code suggestions with their meanings', async () => {
+        const r = await page.locator('.suggest-widget.visible .monaco-list-row').allInnerTexts();
+        // Every row, not only the focused one, reads "code — meaning".
+        return r.some((x) => x.includes('AR — Admission Review')) && r.some((x) => x.includes('SC — Specialty Care Review')) ? r : undefined;
+      });
+      ctx.note(`completion in "requestCategoryCode": ${rows.slice(0, 4).map((x) => x.replace(/\s+/g, ' ').trim()).join(' | ')}`);
+      await page.keyboard.press('Escape');
+      await wb.type('HS');
+      await waitFor('HS back in place', async () => /"requestCategoryCode": "HS"/.test((await wb.lineText(category.line)) ?? ''));
+      const meaning = await wb.hoverAt(category.line, category.text.indexOf('"HS"') + 2, 'Health Services Review');
+      await wb.hideHover();
+      ctx.note(`hover on "HS": "${meaning.replace(/\s+/g, ' ').slice(0, 80)}"`);
       // The subscriber's birth date gets month 13: the 278 rules, not only the schema, see the converted document.
       const dob = await waitFor('the subscriber dateOfBirth line', async () => (await wb.visibleLines()).find((l) => /"dateOfBirth": "\d{8}"/.test(l.text)));
       const column = dob.text.indexOf('"dateOfBirth": "') + '"dateOfBirth": "'.length + 1;
@@ -304,6 +323,41 @@ export const SCENARIOS = [
       await waitFor('the X12 code lens', async () => (await wb.codeLenses()).some((x) => /Send inquiry to/.test(x)), { timeoutMs: 30_000 });
       await waitFor('an error squiggle under the birth date', async () => (await wb.squiggleCount('error')) > 0, { timeoutMs: 30_000 });
       ctx.note('Convert to X12 opens "inquiry-tst2-2.x12" (inquiry-tst2.x12 exists), in X12, with its code lens and the date error');
+      await wb.runCommand('View: Revert and Close Editor');
+    },
+  },
+  {
+    name: 'Get started walkthrough: its steps, and Open Example Inquiry gives a clean X12 inquiry',
+    async run(ctx) {
+      const { wb, page } = ctx;
+      await wb.runCommand('Welcome: Open Walkthrough...');
+      await wb.waitQuickInput();
+      await page.locator('.quick-input-widget .quick-input-box input').fill('Get started with Prior Auth 278');
+      // The filtered list holds our walkthrough alone, focused (a hover on the row can take a click): Enter opens it.
+      await waitFor('our walkthrough alone in the list', async () => {
+        const rows = await page.locator('.quick-input-widget .quick-input-list .monaco-list-row').allInnerTexts();
+        return rows.length === 1 && rows[0].includes('Get started with Prior Auth 278');
+      });
+      await page.keyboard.press('Enter');
+      const steps = page.locator('.gettingStartedContainer .getting-started-step');
+      await waitFor('the walkthrough\'s steps', async () => (await steps.count()) >= 4, { timeoutMs: 20_000 });
+      const titles = (await steps.allInnerTexts()).map((t) => t.split('\n')[0].trim());
+      expect(['Pick an environment', 'Open an example inquiry', 'Send it', 'Read the decision'].every((t) => titles.includes(t)), `walkthrough steps: ${titles.join(' | ')}`);
+      ctx.note(`walkthrough "Get started with Prior Auth 278": ${titles.join(' › ')}`);
+      await steps.filter({ hasText: 'Open an example inquiry' }).first().click();
+      const button = page.locator('.gettingStartedContainer .button-link, .gettingStartedContainer a', { hasText: 'Open Example Inquiry' }).first();
+      await button.waitFor({ state: 'visible', timeout: 10_000 });
+      await button.click();
+      await wb.waitActiveTab('inquiry-example.x12', 30_000);
+      // The member is a choice (TST1…TST11): take the first.
+      const choice = page.locator('.suggest-widget.visible .monaco-list-row', { hasText: 'TST1' });
+      await choice.first().waitFor({ state: 'visible', timeout: 10_000 });
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('Escape');
+      await waitFor('the X12 language mode', async () => (await wb.statusText('status.editor.mode')) === 'X12');
+      await waitFor('the send code lens on the example', async () => (await wb.codeLenses()).some((x) => /Send inquiry to/.test(x)), { timeoutMs: 30_000 });
+      expect((await wb.squiggleCount('error')) === 0 && (await wb.squiggleCount('warning')) === 0, 'the example has no squiggles');
+      ctx.note('Open Example Inquiry → "inquiry-example.x12" (X12, member TST1), code lens "Send inquiry to …", no squiggles');
       await wb.runCommand('View: Revert and Close Editor');
     },
   },

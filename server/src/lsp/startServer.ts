@@ -3,7 +3,7 @@
 
 import {
   CodeActionKind, createConnection, DocumentHighlightKind, ProposedFeatures, TextDocuments, TextDocumentSyncKind,
-  type ClientCapabilities, type CodeAction, type CodeActionParams, type Connection, type InitializeParams, type InitializeResult, type TextEdit,
+  type ClientCapabilities, type CodeAction, type CodeActionParams, type Connection, type InitializeParams, type InitializeResult, type Position, type TextEdit,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { capProblems } from '../validate/document';
@@ -21,7 +21,7 @@ import type { RequestKind } from '../convert';
 import { ChangeTracker } from './changeTracker';
 import { AnalysisCache, JsonRequestCache, isJsonDocument } from './analysisCache';
 import { toDiagnostic, toRange } from './convert';
-import { encodeTokens, toCompletionItem, toDocumentSymbol, toFoldingRange, toSelectionRange, toSymbolInformation } from './shapes';
+import { cursorLine, encodeTokens, toCompletionItem, toDocumentSymbol, toFoldingRange, toSelectionRange, toSymbolInformation } from './shapes';
 import { DEFAULT_SETTINGS, readSettings, type ServerSettings } from './settings';
 
 export const COMMANDS = { compact: 'x12.compact', expand: 'x12.expand', toX12: 'x12.convertToX12', toJson: 'x12.convertToJson' } as const;
@@ -157,8 +157,13 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   connection.onFoldingRanges(withDoc('foldingRange', [], (doc) => foldingRanges(cache.get(doc)).map((s) => toFoldingRange(doc, s)).filter((r) => r.endLine > r.startLine)));
 
+  // VS Code wants one answer per position, also for documents without X12 structure (JSON requests).
   connection.onSelectionRanges(
-    withDoc('selectionRange', [], (doc, params) => params.positions.map((p) => toSelectionRange(doc, selectionSpans(cache.get(doc), doc.offsetAt(p)), p))),
+    guard('selectionRange', [], (params: { textDocument: { uri: string }; positions: Position[] }) => {
+      const doc = documents.get(params.textDocument.uri);
+      const analysis = doc && !isJsonDocument(doc) ? cache.get(doc) : undefined;
+      return params.positions.map((p) => toSelectionRange(doc, analysis && doc ? selectionSpans(analysis, doc.offsetAt(p)) : [], p));
+    }),
   );
 
   connection.onDefinition(
@@ -185,7 +190,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     withDoc('completion', [], (doc, params) => {
       const snippets = client.textDocument?.completion?.completionItem?.snippetSupport ?? false;
       const labelDetails = client.textDocument?.completion?.completionItem?.labelDetailsSupport ?? false;
-      return completionsAt(cache.get(doc), doc.offsetAt(params.position)).map((c) => toCompletionItem(doc, c, snippets, labelDetails));
+      const line = cursorLine(doc, params.position);
+      return completionsAt(cache.get(doc), line.cursor).map((c) => toCompletionItem(doc, c, snippets, line, labelDetails));
     }),
   );
 
