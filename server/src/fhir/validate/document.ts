@@ -25,7 +25,9 @@ export interface DocumentInput {
 export function validateDocument(input: DocumentInput): Problem[] {
   const reporter = new FhirReporter(input.maxProblems);
   for (const e of input.parseErrors) {
-    reporter.report('fhir-json-syntax', e.offset, e.offset + Math.max(1, e.length), `JSON syntax: ${describeParseError(e.error)}.`);
+    // An error at the very end (a missing closing brace) gets an empty range there, never one past the text.
+    const start = Math.min(e.offset, input.text.length);
+    reporter.report('fhir-json-syntax', start, Math.min(input.text.length, start + Math.max(1, e.length)), `JSON syntax: ${describeParseError(e.error)}.`);
   }
   if (!input.root || input.root.type !== 'object' || !input.pas.resourceType) {
     if (input.parseErrors.length === 0 || input.root?.type === 'object')
