@@ -321,6 +321,7 @@ export async function waitForFinalDecision(options: WaitOptions): Promise<WaitRe
     // A decision made between the submit answer and the subscription sends no notification to us: read it once now.
     const settled = await catchUp(client, options.pended, options.signal);
     if (settled) return { ...settled, subscriptionId, notifications: 0 };
+    log?.info('  still pended; waiting for a notification');
     const deadline = Date.now() + options.timeoutMs;
     let count = 0;
     for (;;) {
