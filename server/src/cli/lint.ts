@@ -5,21 +5,24 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Problem } from '../problems/problem';
 import { analyzeDocument, capProblems } from '../validate/document';
-import { analyzeJsonRequest, kindFromFileName } from '../validate/jsonRequest';
+import { analyzeJsonDocument, JSON_REQUEST_NAME, PAS_NAME } from '../features/jsonDocument';
+import type { PasVersion } from '../fhir/api';
 import { toSarif } from './sarif';
 import { LineIndex } from '../x12/lines';
 import type { CliIo } from './io';
 
 export const LINT_HELP = `Usage: prior-auth lint [--format text|json|sarif] FILE… | DIR | -
 
-Checks X12 278 files and Optum JSON request bodies and prints one line per problem:
+Checks X12 278 files, Optum JSON request bodies and Da Vinci PAS (FHIR) documents and prints one line per problem:
   file:line:col: severity code message
-Directories are searched for .x12, .edi and .278 files and for *.inquiry.json, *.submission.json, *.noa.json and
-*.278.json request bodies; "-" reads X12 from standard input.
+Directories are searched for .x12, .edi and .278 files, for *.inquiry.json, *.submission.json, *.noa.json and
+*.278.json request bodies, for *.pas.json files and for other .json files whose meta.profile names a PAS profile;
+"-" reads X12 from standard input.
 
 Options:
   --format text|json|sarif   output format (default text; sarif is SARIF 2.1.0 for code-scanning tools)
   --max-problems N     problems shown per file (default 500)
+  --pas-version V      PAS version (2.0.1 or 2.2.1, default 2.0.1) of documents whose canonicals carry none
   -h, --help           show this help
 
 Exit status: 0 no errors, 1 errors found, 2 a file could not be read.`;
@@ -70,10 +73,14 @@ export async function expandInputs(inputs: readonly string[], extensions: readon
   return { files, unreadable };
 }
 
-/** Problems of one file: JSON request bodies by their name, everything else as X12. */
-export function lintText(text: string, maxProblems: number, file = ''): LocatedProblem[] {
+/** Problems of one file: JSON files as PAS documents or request bodies (jsonDocument.ts decides), the rest as X12. */
+export function lintText(text: string, maxProblems: number, file = '', pasVersion?: PasVersion): LocatedProblem[] {
+  const problems = /\.json$/i.test(file) ? analyzeJsonDocument(text, { uri: file, pasVersion }).problems : analyzeDocument(text).problems;
+  return locateProblems(text, problems, maxProblems);
+}
+
+function locateProblems(text: string, problems: readonly Problem[], maxProblems: number): LocatedProblem[] {
   const lines = new LineIndex(text);
-  const problems = /\.json$/i.test(file) ? analyzeJsonRequest(text, kindFromFileName(file)).problems : analyzeDocument(text).problems;
   return capProblems(problems, maxProblems).map((p) => {
     const from = lines.position(p.start);
     const to = lines.position(p.end);
@@ -92,6 +99,7 @@ export async function runLint(argv: string[], io: CliIo): Promise<number> {
     options: {
       format: { type: 'string', default: 'text' },
       'max-problems': { type: 'string', default: '500' },
+      'pas-version': { type: 'string', default: '2.0.1' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -109,11 +117,17 @@ export async function runLint(argv: string[], io: CliIo): Promise<number> {
     io.err('--max-problems takes a positive whole number.');
     return 2;
   }
+  const pasVersion = values['pas-version'];
+  if (pasVersion !== '2.0.1' && pasVersion !== '2.2.1') {
+    io.err(`Unknown --pas-version "${pasVersion}"; use 2.0.1 or 2.2.1.`);
+    return 2;
+  }
   if (positionals.length === 0) {
     io.err('lint needs at least one FILE, DIR or "-".\n\n' + LINT_HELP);
     return 2;
   }
-  const { files, unreadable } = await expandInputs(positionals, [...X12_EXTENSIONS, ...JSON_REQUEST_EXTENSIONS]);
+  const { files, unreadable } = await expandInputs(positionals, [...X12_EXTENSIONS, ...JSON_REQUEST_EXTENSIONS, '.json']);
+  const named = new Set(positionals);
   const reports: FileReport[] = [];
   let failed = unreadable.length > 0;
   for (const path of unreadable) io.err(`${path}: cannot read (no such file or directory)`);
@@ -126,7 +140,13 @@ export async function runLint(argv: string[], io: CliIo): Promise<number> {
       failed = true;
       continue;
     }
-    reports.push({ file: file === '-' ? '<stdin>' : file, problems: lintText(text, maxProblems, file) });
+    // A directory's other .json files count only when they are PAS documents (package.json is none of ours).
+    if (!named.has(file) && /\.json$/i.test(file) && !JSON_REQUEST_NAME.test(file) && !PAS_NAME.test(file)) {
+      const analysis = analyzeJsonDocument(text, { uri: file, pasVersion });
+      if (analysis.kind === 'pas') reports.push({ file, problems: locateProblems(text, analysis.problems, maxProblems) });
+      continue;
+    }
+    reports.push({ file: file === '-' ? '<stdin>' : file, problems: lintText(text, maxProblems, file, pasVersion) });
   }
   if (format === 'json') io.out(JSON.stringify(reports.map((r) => ({ file: r.file, problems: r.problems })), null, 2));
   else if (format === 'sarif') io.out(JSON.stringify(toSarif(reports), null, 2));

@@ -11,10 +11,12 @@ import { contextOf, locate } from './locate';
 
 export interface CompletionEntry {
   readonly label: string;
-  readonly kind: 'segment' | 'code';
+  readonly kind: 'segment' | 'code' | 'property';
   readonly detail: string;
   readonly documentation?: string;
   readonly insertText: string;
+  /** With tabstops, for clients that take snippets (insertText is the plain form). */
+  readonly insertSnippet?: string;
   readonly replaceStart: number;
   readonly replaceEnd: number;
   readonly sortText: string;

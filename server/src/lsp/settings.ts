@@ -3,17 +3,21 @@
 
 import type { ClientCapabilities, Connection } from 'vscode-languageserver/node';
 import type { InlayHintMode } from '../features/inlayHints';
+import type { PasVersion } from '../fhir/api';
 
 export interface ServerSettings {
   readonly maxProblems: number;
   readonly inlayHints: { readonly enabled: boolean; readonly show: InlayHintMode };
+  /** `priorAuth.pas.version`: the PAS version of documents whose profile canonicals carry none. */
+  readonly pasVersion: PasVersion;
 }
 
-export const DEFAULT_SETTINGS: ServerSettings = { maxProblems: 500, inlayHints: { enabled: false, show: 'codes' } };
+export const DEFAULT_SETTINGS: ServerSettings = { maxProblems: 500, inlayHints: { enabled: false, show: 'codes' }, pasVersion: '2.0.1' };
 
 interface RawSettings {
   maxProblems?: unknown;
   inlayHints?: { enabled?: unknown; show?: unknown };
+  pas?: { version?: unknown };
 }
 
 export function normalize(raw: RawSettings | undefined | null): ServerSettings {
@@ -25,6 +29,7 @@ export function normalize(raw: RawSettings | undefined | null): ServerSettings {
       enabled: typeof hints.enabled === 'boolean' ? hints.enabled : DEFAULT_SETTINGS.inlayHints.enabled,
       show: hints.show === 'names' || hints.show === 'codes' ? hints.show : DEFAULT_SETTINGS.inlayHints.show,
     },
+    pasVersion: raw?.pas?.version === '2.0.1' || raw?.pas?.version === '2.2.1' ? raw.pas.version : DEFAULT_SETTINGS.pasVersion,
   };
 }
 

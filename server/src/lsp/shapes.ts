@@ -54,11 +54,14 @@ export function toSelectionRange(doc: TextDocument, spans: readonly Span[], at: 
 export function toCompletionItem(doc: TextDocument, c: CompletionEntry, snippets: boolean): CompletionItem {
   const item: CompletionItem = {
     label: c.label,
-    kind: c.kind === 'segment' ? CompletionItemKind.Struct : CompletionItemKind.EnumMember,
+    kind: c.kind === 'segment' ? CompletionItemKind.Struct : c.kind === 'property' ? CompletionItemKind.Property : CompletionItemKind.EnumMember,
     detail: c.detail,
     sortText: c.sortText,
     filterText: c.label,
-    textEdit: { range: toRange(doc, c.replaceStart, c.replaceEnd), newText: snippets ? c.insertText.replace(/[$}\\]/g, '\\$&') : c.insertText },
+    textEdit: {
+      range: toRange(doc, c.replaceStart, c.replaceEnd),
+      newText: snippets ? c.insertSnippet ?? c.insertText.replace(/[$}\\]/g, '\\$&') : c.insertText,
+    },
     insertTextFormat: snippets ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
   };
   if (c.documentation) item.documentation = { kind: 'markdown', value: c.documentation };
