@@ -1,7 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, symlinkSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
 import { runCli } from '../helpers/cli';
 import { EXAMPLES, FIXTURES, REPO } from '../helpers/fixtures';
 
@@ -60,4 +62,15 @@ test('bad usage exits 2 with help', async () => {
   const help = await runCli(['lint', '--help']);
   assert.equal(help.code, 0);
   assert.match(help.stdout, /Usage: prior-auth lint/);
+});
+
+test('a FIFO named *.x12 in a linted folder is skipped, not read (lint must not hang on it)', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'prior-auth-fifo-'));
+  copyFileSync(join(EXAMPLES, 'inquiry-tst2.x12'), join(dir, 'inquiry.x12'));
+  symlinkSync(join(dir, 'inquiry.x12'), join(dir, 'linked.x12'));
+  execFileSync('mkfifo', [join(dir, 'pipe.x12')]);
+  // Bounded: a lint that opened the FIFO would block on it forever; the kill turns that into a failure, not a hang.
+  const result = await runCli(['lint', dir], { timeoutMs: 60_000 });
+  assert.equal(result.code, 0, `exit ${result.code}: ${result.stderr}`);
+  assert.match(result.stderr, /^2 files checked: 0 errors, 0 warnings\./m, 'the file and the symlink to it, not the FIFO');
 });

@@ -1,10 +1,9 @@
 // `prior-auth convert --to x12|json [--kind inquiry|submission|noa] FILE|-`: JSON request ⇄ X12 278.
 
-import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { convertToJson, convertToX12 } from '../features/convertDocument';
 import type { RequestKind } from '../convert';
-import type { CliIo } from './io';
+import { readText, type CliIo } from './io';
 
 export const CONVERT_HELP = `Usage: prior-auth convert --to x12|json [--kind inquiry|submission|noa] FILE | -
 
@@ -40,7 +39,7 @@ export async function runConvert(argv: string[], io: CliIo): Promise<number> {
   const file = positionals[0];
   let text: string;
   try {
-    text = file === '-' ? await io.readStdin() : await readFile(file, 'utf8');
+    text = (await readText(file, io)).text;
   } catch (error) {
     io.err(`${file}: cannot read (${(error as Error).message})`);
     return 2;

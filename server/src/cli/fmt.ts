@@ -1,16 +1,16 @@
 // `prior-auth fmt [--compact] [--check] FILE…|-`: one segment per line (or one line), data untouched.
 
-import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { analyzeDocument } from '../validate/document';
 import { applyEdits, formatEdits } from '../features/formatting';
-import type { CliIo } from './io';
+import { encodeText, readText, writeText, type CliIo, type DecodedText } from './io';
 
 export const FMT_HELP = `Usage: prior-auth fmt [--compact] [--check] FILE… | -
 
 Lays X12 278 files out one segment per line (or, with --compact, the whole interchange on one line, the form the
-API wants). Only the whitespace between segments changes; values and ISA padding stay as they are. Files are
-rewritten in place; "-" reads standard input and writes the result to standard output.
+API wants). Only the whitespace between segments changes; values, ISA padding and every other byte stay as they are
+(files are read and written as bytes, whatever their encoding). Files are rewritten in place; "-" reads standard input
+and writes the result to standard output.
 
 Options:
   --compact     one line instead of one segment per line
@@ -37,14 +37,15 @@ export async function runFmt(argv: string[], io: CliIo): Promise<number> {
   let failed = false;
   let changed = 0;
   for (const file of positionals) {
-    let text: string;
+    let input: DecodedText;
     try {
-      text = file === '-' ? await io.readStdin() : await readFile(file, 'utf8');
+      input = await readText(file, io);
     } catch (error) {
       io.err(`${file}: cannot read (${(error as Error).message})`);
       failed = true;
       continue;
     }
+    const text = input.text;
     const analysis = analyzeDocument(text);
     if (!analysis.table.delimiters) {
       io.err(`${file}: not an X12 interchange; left as it is.`);
@@ -55,13 +56,13 @@ export async function runFmt(argv: string[], io: CliIo): Promise<number> {
     if (file === '-') {
       if (values.check) {
         if (formatted !== text) changed++;
-      } else io.out(formatted.replace(/\n$/, ''));
+      } else io.outBytes(encodeText(formatted, input.encoding));
       continue;
     }
     if (formatted === text) continue;
     changed++;
     if (values.check) io.out(file);
-    else await writeFile(file, formatted);
+    else await writeText(file, { text: formatted, encoding: input.encoding });
   }
   if (failed) return 2;
   if (values.check) {

@@ -1,6 +1,7 @@
 // `prior-auth lint FILE…|DIR|-`: the language server's diagnostics on the command line.
 
-import { readFile, readdir, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
+import type { Dirent } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Problem } from '../problems/problem';
@@ -9,7 +10,7 @@ import { analyzeJsonDocument, JSON_REQUEST_NAME, PAS_NAME } from '../features/js
 import type { PasVersion } from '../fhir/api';
 import { toSarif } from './sarif';
 import { LineIndex } from '../x12/lines';
-import type { CliIo } from './io';
+import { readText, type CliIo } from './io';
 
 export const LINT_HELP = `Usage: prior-auth lint [--format text|json|sarif] FILE… | DIR | -
 
@@ -42,6 +43,16 @@ export interface LocatedProblem extends Problem {
   readonly endColumn: number;
 }
 
+async function isRegularFile(entry: Dirent, path: string): Promise<boolean> {
+  if (entry.isFile()) return true;
+  if (!entry.isSymbolicLink()) return false;
+  try {
+    return (await stat(path)).isFile();
+  } catch {
+    return false;
+  }
+}
+
 export async function expandInputs(inputs: readonly string[], extensions: readonly string[]): Promise<{ files: string[]; unreadable: string[] }> {
   const files: string[] = [];
   const unreadable: string[] = [];
@@ -52,7 +63,8 @@ export async function expandInputs(inputs: readonly string[], extensions: readon
       const path = join(dir, entry.name);
       if (entry.isDirectory()) {
         if (entry.name !== 'node_modules' && !entry.name.startsWith('.')) await walk(path);
-      } else if (extensions.some((ext) => entry.name.toLowerCase().endsWith(ext))) {
+      } else if (extensions.some((ext) => entry.name.toLowerCase().endsWith(ext)) && (await isRegularFile(entry, path))) {
+        // FIFOs, sockets and devices found in a folder are skipped: reading one could wait forever.
         files.push(path);
       }
     }
@@ -134,7 +146,7 @@ export async function runLint(argv: string[], io: CliIo): Promise<number> {
   for (const file of files) {
     let text: string;
     try {
-      text = file === '-' ? await io.readStdin() : await readFile(file, 'utf8');
+      text = (await readText(file, io)).text;
     } catch (error) {
       io.err(`${file}: cannot read (${error instanceof Error ? error.message : String(error)})`);
       failed = true;

@@ -1,6 +1,5 @@
 // `prior-auth send`: the extension's HTTP path from the command line, one token for the whole run.
 
-import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { PriorAuthClient, type Credentials } from '../../../client/src/api/client';
 import { customEnvironment, localEnvironment, OPTUM_PRODUCTION, OPTUM_SANDBOX, type Environment } from '../../../client/src/api/environments';
@@ -9,7 +8,7 @@ import { jsonBody, x12Body } from '../../../client/src/api/payload';
 import { endpointForJson, endpointForX12, type Endpoint } from '../../../client/src/api/route';
 import { summarizeResponse, type ResponseSummary } from '../../../client/src/api/summary';
 import { DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET } from '../../../sandbox/src/defaults';
-import type { CliIo } from './io';
+import { readText, type CliIo } from './io';
 
 export const SEND_HELP = `Usage: prior-auth send [--env sandbox|production|local|URL] [--endpoint inquiry|submission|noa]
                       [--format table|json] [--yes] FILE…
@@ -126,7 +125,7 @@ export async function runSend(argv: string[], io: CliIo, stderrIsTty = process.s
       else io.err(`${progress} …`);
       let text: string;
       try {
-        text = await readFile(file, 'utf8');
+        text = (await readText(file, io)).text;
       } catch (error) {
         unreadable = true;
         rows.push({ file, error: `cannot read (${(error as Error).message})` });

@@ -23,14 +23,21 @@ function lineBreakOf(text: string): string {
   return lf > 0 && text.charCodeAt(lf - 1) === 0x0d ? '\r\n' : '\n';
 }
 
+/** Half of a character outside the Basic Multilingual Plane: a line break after it would split the character. */
+function isSurrogate(c: number): boolean {
+  return c >= 0xd800 && c <= 0xdfff;
+}
+
 /**
- * Edits that lay the document out as `layout`. Returns no edits when the text is not an X12 interchange, or when its
- * segment terminator is itself a line break (the layout is then already one segment per line and cannot be compacted).
+ * Edits that lay the document out as `layout`. Returns no edits when the text is not an X12 interchange, when its
+ * segment terminator is itself a line break (the layout is then already one segment per line and cannot be compacted),
+ * or when a delimiter is half of a character (an astral character, which X12's one-byte delimiters cannot be).
  */
 export function formatEdits(a: DocumentAnalysis, layout: Layout): TextEditData[] {
   const t = a.table;
   const d = t.delimiters;
   if (!d || t.segmentCount === 0 || d.segment === 0x0a || d.segment === 0x0d) return [];
+  if (isSurrogate(d.segment) || isSurrogate(d.element) || isSurrogate(d.component) || isSurrogate(d.repetition)) return [];
   if (a.problems.some((p) => p.code === 'leading-content')) return [];
   const text = t.text;
   const eol = layout === 'expanded' ? lineBreakOf(text) : '';
