@@ -58,6 +58,8 @@ export interface FhirOptions {
   readonly uri?: string;
   /** `priorAuth.pas.version`: used when the document's canonicals carry no version. */
   readonly defaultVersion?: PasVersion;
+  /** Most problems reported (`priorAuth.maxProblems`); one more says how many were left out. Default 500. */
+  readonly maxProblems?: number;
 }
 
 /** Where an offset falls in a PAS document: the JSON path and the element definition that governs it. */

@@ -1,17 +1,10 @@
-// TEMPORARY STUB on branch i16b only, replaced by i16a's FHIR core when it lands on main. Never landed.
-import type { ElementInfo, FhirAnalysis, FhirLocation, FhirOptions, PasDocumentInfo } from './api';
+// The FHIR (Da Vinci PAS) core: what features, LSP wiring and the CLI call. Pure: no VS Code or LSP imports,
+// never throws, offsets in UTF-16 code units.
 
-export * from './api';
-
-export function detectPas(_text: string, _options: FhirOptions): PasDocumentInfo | undefined {
-  return undefined;
-}
-export function analyzeFhirDocument(text: string, options: FhirOptions): FhirAnalysis {
-  return { text, pas: detectPas(text, options), problems: [] };
-}
-export function locateFhir(_analysis: FhirAnalysis, _offset: number): FhirLocation | undefined {
-  return undefined;
-}
-export function childElementsAt(_analysis: FhirAnalysis, _offset: number): readonly ElementInfo[] {
-  return [];
-}
+export type { ElementInfo, FhirAnalysis, FhirLocation, FhirOptions, PasDocumentInfo, PasVersion } from './api';
+export { analyzeFhirDocument } from './analysis';
+export { detectPas, isPasFileName } from './detect';
+export { childElementsAt, locateFhir } from './locate';
+export { x12CodeMeaning, x12ElementName, x12FromValueSetUrl } from './x12Codes';
+export { FHIR_CATALOG, type FhirProblemCode } from '../problems/fhirCatalog';
+export { fhirDataDirectory, setFhirDataDirectory } from './packages/load';
