@@ -1,7 +1,7 @@
 // Hover on a PAS document: the element's definition from its profile (short text, cardinality, types, binding and the
 // value's meaning, must-support, the profile, where the 278 carries it) and, in a ClaimResponse, the decision in words.
 
-import { findNodeAtLocation, parseTree, type Node } from 'jsonc-parser';
+import { findNodeAtLocation, findNodeAtOffset, getNodePath, parseTree, type Node } from 'jsonc-parser';
 import { locateFhir } from '../fhir';
 import type { ElementInfo, FhirAnalysis, FhirLocation } from '../fhir/api';
 import { CODE_LISTS } from '../guide/codeLists';
@@ -11,6 +11,8 @@ import { claimResponseAt, responseReading } from './pasDecision';
 const X12_SYSTEM = 'https://codesystem.x12.org/005010/';
 /** How far up from a `code` value a binding is looked for (code → coding[i] → coding → CodeableConcept). */
 const BINDING_DEPTH = 4;
+/** An unconstrained value[x] allows some fifty types: name a few and count the rest. */
+const MAX_TYPES = 8;
 
 /** "profile-claim" out of its canonical, for a short title; the full canonical follows in the text. */
 function profileName(canonical: string): string {
@@ -41,7 +43,8 @@ export function bindingMeaning(e: ElementInfo | undefined, code: string, system?
 function elementLines(e: ElementInfo): string[] {
   const lines = [`**${e.id}**${e.short ? ` — ${e.short}` : ''}`];
   const facts = [`\`${cardinality(e)}\``];
-  if (e.types.length) facts.push(e.types.join(' | '));
+  if (e.types.length > MAX_TYPES) facts.push(`${e.types.slice(0, MAX_TYPES).join(' | ')} … (${e.types.length} types)`);
+  else if (e.types.length) facts.push(e.types.join(' | '));
   if (e.mustSupport) facts.push('must support');
   lines.push(facts.join(' · '));
   if (e.definition && e.definition !== e.short) lines.push(e.definition);
@@ -77,11 +80,19 @@ function codeLine(analysis: FhirAnalysis, root: Node, loc: FhirLocation, code: s
   return meaning ? `\`${code}\`: ${meaning}` : undefined;
 }
 
+/** Where the offset is when the core cannot say (no element governs it): the JSON path from the tree alone. */
+function locateInTree(root: Node | undefined, offset: number): FhirLocation | undefined {
+  const node = root ? findNodeAtOffset(root, offset) : undefined;
+  if (!node) return undefined;
+  const onPropertyName = node.parent?.type === 'property' && node.parent.children?.[0] === node;
+  return { jsonPath: getNodePath(node), onPropertyName, element: undefined, start: node.offset, end: node.offset + node.length };
+}
+
 export function fhirHoverAt(analysis: FhirAnalysis, offset: number): HoverResult | undefined {
   if (!analysis.pas) return undefined;
-  const loc = locateFhir(analysis, offset);
-  if (!loc) return undefined;
   const root = parseTree(analysis.text);
+  const loc = locateFhir(analysis, offset) ?? locateInTree(root, offset);
+  if (!loc) return undefined;
   const sections: string[] = [];
   if (loc.element) sections.push(...elementLines(loc.element));
   const value = stringValue(analysis.text, loc);
