@@ -1,5 +1,6 @@
-// Bundles the three entry points. `--watch` rebuilds on change; `--dev` keeps them unminified.
+// Bundles the entry points and writes the editor's JSON schemas (dist/schemas). `--watch` rebuilds on change; `--dev` keeps them unminified.
 import * as esbuild from 'esbuild';
+import { writeEditorSchemas } from './schemas/editorSchemas.mjs';
 
 const watch = process.argv.includes('--watch');
 const dev = process.argv.includes('--dev');
@@ -32,3 +33,5 @@ if (watch) {
 } else {
   await Promise.all(builds.map((b) => esbuild.build({ ...common, ...b })));
 }
+// The JSON schemas VS Code applies to request documents (package.json jsonValidation).
+writeEditorSchemas('schemas', 'dist/schemas');

@@ -2,7 +2,7 @@
 // harness's sandbox controls, the run's folders) and throws on the first expectation that does not hold.
 
 import { createServer } from 'node:http';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO, waitFor } from './editor.mjs';
 
@@ -272,6 +272,56 @@ export const SCENARIOS = [
       const own = rows.filter((r) => r.includes(untitled));
       expect(own.length === 0, `no Problems entries for ${untitled}: ${own.join(' | ')}`);
       ctx.note('the Outline view shows "2000C Subscriber: DOE, JOE (TST1)"; no squiggles, no Problems entries');
+    },
+  },
+  {
+    name: 'a converted document gets diagnostics',
+    async run(ctx) {
+      const { wb, page } = ctx;
+      await openInquiry(wb);
+      await waitServerReady(wb, LINE.subscriberName, '2010C Subscriber Name');
+      await wb.runCommand('Prior Auth: Convert to JSON');
+      const converted = 'inquiry-tst2.inquiry.json';
+      await wb.waitActiveTab(converted, 30_000);
+      await waitFor('the JSON language mode', async () => (await wb.statusText('status.editor.mode')) === 'JSON');
+      const lenses = await waitFor('the send code lens on the converted document', async () => {
+        const l = await wb.codeLenses();
+        return l.some((x) => /Send inquiry to/.test(x)) ? l : undefined;
+      }, { timeoutMs: 30_000 });
+      ctx.note(`Convert to JSON opens "${converted}" beside the X12 (language JSON), code lens "${lenses.find((x) => /Send inquiry/.test(x))}"`);
+      // The subscriber's birth date gets month 13: the 278 rules, not only the schema, see the converted document.
+      const dob = await waitFor('the subscriber dateOfBirth line', async () => (await wb.visibleLines()).find((l) => /"dateOfBirth": "\d{8}"/.test(l.text)));
+      const column = dob.text.indexOf('"dateOfBirth": "') + '"dateOfBirth": "'.length + 1;
+      await wb.goTo(dob.line, column + 4);
+      await page.keyboard.press('Shift+ArrowRight');
+      await page.keyboard.press('Shift+ArrowRight');
+      await wb.type('13');
+      await waitFor('month 13 in the date of birth', async () => /"dateOfBirth": "\d{4}13\d{2}"/.test((await wb.lineText(dob.line)) ?? ''));
+      const entries = await waitFor('a Problems entry for the impossible date', async () => {
+        const rows = await wb.problemsEntries();
+        return rows.some((r) => /month 13 does not exist/.test(r)) ? rows : undefined;
+      }, { timeoutMs: 30_000 });
+      const own = entries.filter((r) => r.includes('dateOfBirth') || r.includes(converted));
+      ctx.note(`Problems view: "${entries.find((r) => /month 13/.test(r)).slice(0, 120)}…"`);
+      expect(!entries.some((r) => /8 digits, no separators/.test(r)), `the schema does not add its own date message: ${own.join(' | ')}`);
+      expect(entries.filter((r) => /month 13|CCYYMMDD/.test(r)).length === 1, `one problem for the one cause: ${own.join(' | ')}`);
+      ctx.note('one problem for the impossible date (the 278 rule), none from the schema');
+      // Save writes it under the proposed name, next to the source.
+      await page.keyboard.press('Control+S');
+      const saved = join(ctx.run.dirs.workspace, 'examples', converted);
+      await waitFor(`${saved} on disk`, async () => existsSync(saved));
+      // VS Code then swaps the unsaved editor for the file's: wait until the file's editor is active and clean.
+      await waitFor(`${converted} saved and active`, async () => (await wb.tabs()).some((t) => t.active && t.activeGroup && t.label === converted && !t.dirty));
+      await wb.goTo(dob.line, 1);
+      ctx.note(`Save wrote examples/${converted}`);
+      // And back: Convert to X12 names the result after the JSON; inquiry-tst2.x12 exists, so it is numbered.
+      await wb.runCommand('Prior Auth: Convert to X12');
+      await wb.waitActiveTab('inquiry-tst2-2.x12', 30_000);
+      await waitFor('the X12 language mode', async () => (await wb.statusText('status.editor.mode')) === 'X12');
+      await waitFor('the X12 code lens', async () => (await wb.codeLenses()).some((x) => /Send inquiry to/.test(x)), { timeoutMs: 30_000 });
+      await waitFor('an error squiggle under the birth date', async () => (await wb.squiggleCount('error')) > 0, { timeoutMs: 30_000 });
+      ctx.note('Convert to X12 opens "inquiry-tst2-2.x12" (inquiry-tst2.x12 exists), in X12, with its code lens and the date error');
+      await wb.runCommand('View: Revert and Close Editor');
     },
   },
   {

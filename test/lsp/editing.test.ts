@@ -135,3 +135,37 @@ test('maxProblems from settings caps the diagnostics', async () => {
   await client.updateSettings({ maxProblems: 500 });
   assert.ok(existsSync(join(FIXTURES, 'diagnostics/too-many-problems.expected')));
 });
+
+test('JSON requests: "Did you mean …?" has a quick fix that renames the field; applied, the problem is gone', async () => {
+  const body = JSON.parse(readFileSync(join(EXAMPLES, 'inquiry-tst1.inquiry.json'), 'utf8')) as Record<string, Record<string, unknown>>;
+  const subscriber = body.subscriber;
+  body.subscriber = Object.fromEntries(Object.entries(subscriber).map(([k, v]) => [k === 'firstName' ? 'FirstName' : k, v]));
+  const text = JSON.stringify(body, null, 2) + '\n';
+  const uri = `untitled:/editing/${counter++}/typo.inquiry.json`;
+  await client.open(uri, text, 'json');
+  const before = await client.diagnostics(uri);
+  const typo = before.find((d) => /Did you mean "firstName"/.test(String(d.message)));
+  assert.ok(typo, `a "Did you mean" problem: ${before.map((d) => d.message).join(' | ')}`);
+  const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: typo.range, context: { diagnostics: [typo] } });
+  assert.deepEqual(actions.map((a) => a.title), ['Rename to "firstName"']);
+  assert.equal(actions[0].kind, 'quickfix');
+  const repaired = apply(text, actions[0].edit!.changes![uri]);
+  assert.equal(repaired, text.replace('"FirstName"', '"firstName"'));
+  const check = `untitled:/editing/${counter++}/fixed.inquiry.json`;
+  await client.open(check, repaired, 'json');
+  const after = await client.diagnostics(check);
+  assert.deepEqual(after.map((d) => d.message), before.filter((d) => d !== typo).map((d) => d.message));
+});
+
+test('JSON requests: no rename is offered when the object already has the field (it would write the name twice)', async () => {
+  const body = JSON.parse(readFileSync(join(EXAMPLES, 'inquiry-tst1.inquiry.json'), 'utf8')) as Record<string, Record<string, unknown>>;
+  body.subscriber.FirstName = 'JOSEPH';
+  const text = JSON.stringify(body, null, 2) + '\n';
+  const uri = `file:///editing/${counter++}/twice.inquiry.json`;
+  await client.open(uri, text, 'json');
+  const diagnostics = await client.diagnostics(uri);
+  const typo = diagnostics.find((d) => /Did you mean "firstName"/.test(String(d.message)));
+  assert.ok(typo);
+  const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: typo.range, context: { diagnostics: [typo] } });
+  assert.deepEqual(actions, []);
+});

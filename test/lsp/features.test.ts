@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CompletionItem, DocumentSymbol, FoldingRange, Hover, Location, Position, SelectionRange, DocumentHighlight } from 'vscode-languageserver-protocol';
+import { CompletionItemKind, type CompletionItem, type DocumentSymbol, type FoldingRange, type Hover, type Location, type Position, type SelectionRange, type DocumentHighlight } from 'vscode-languageserver-protocol';
 import { LspTestClient } from '../helpers/lspClient';
 import { FIXTURES, UPDATE, listFiles, readSections, takeCarets, writeSections } from '../helpers/fixtures';
 import { LineIndex } from '../../server/src/x12/lines';
@@ -65,6 +65,11 @@ for (const path of listFiles(join(FEATURES, 'completion'), '.x12')) {
     for (const position of positions) {
       const items = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position });
       const sorted = [...items].sort((a, b) => (a.sortText ?? a.label).localeCompare(b.sortText ?? b.label));
+      // The meaning of a code, or the name of a segment, shows beside the label on every row.
+      for (const i of items) {
+        const beside = i.kind === CompletionItemKind.Struct ? i.detail?.split(' · ')[0] : i.detail;
+        assert.equal(i.labelDetails?.description, beside, `${i.label}: labelDetails.description`);
+      }
       actual.push(
         sorted
           .map((i) => {
@@ -149,10 +154,11 @@ test('every segment and every element of every example has a hover naming it', a
       for (const [pos, value] of line.replace(/~$/, '').split('*').entries()) {
         if (value.length > 0 || pos === 0) {
           const hover = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line: lineNo, character } });
-          const label = pos === 0 ? `**${id}` : `**${id}${String(pos).padStart(2, '0')}**`;
-          assert.ok(hover && (hover.contents as { value: string }).value.startsWith(label), `${path}:${lineNo + 1}:${character + 1} ${label}`);
+          const label = pos === 0 ? `**${id}` : `**${id}${String(pos).padStart(2, '0')}`;
+          const markdown = hover ? (hover.contents as { value: string }).value : '';
+          assert.ok(markdown.startsWith(label) && (pos === 0 || /^\*\*[A-Z0-9]+( — [^*]+)?\*\*/.test(markdown)), `${path}:${lineNo + 1}:${character + 1} ${label}`);
           if (pos === 0 && !['ISA', 'GS', 'ST', 'SE', 'GE', 'IEA', 'BHT'].includes(id)) {
-            assert.match((hover.contents as { value: string }).value, /Loop \*\*20\d\d[A-F]{1,2} /, `${path}:${lineNo + 1} loop named`);
+            assert.match(markdown, /Loop \*\*20\d\d[A-F]{1,2} /, `${path}:${lineNo + 1} loop named`);
           }
         }
         character += value.length + 1;

@@ -52,6 +52,7 @@ test('hover, flat symbols, plain-text completion, formatting and inlay hints all
   const completion = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position: at('UM*HS', 3) });
   assert.ok(completion.some((c) => c.label === 'HS'));
   assert.ok(completion.every((c) => c.insertTextFormat === 1), 'plain text, no snippets');
+  assert.ok(completion.every((c) => c.labelDetails === undefined), 'no labelDetails without the capability');
 
   const formatting = await client.request<unknown[]>('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 2, insertSpaces: true } });
   assert.deepEqual(formatting, []);

@@ -5,6 +5,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { GUIDES, findGuide } from '../../server/src/guide/guides';
 import { SEGMENTS } from '../../server/src/guide/segments';
+import { ELEMENTS } from '../../server/src/guide/elements';
+import { COMPOSITES } from '../../server/src/guide/composites';
+import { BASE_CODE_LISTS } from '../../server/src/guide/baseCodeLists';
 import type { ElementUse, Guide, GuideLevel, GuideLoop, GuideSegment } from '../../server/src/guide/types';
 
 // ----------------------------------------------------------------------------------------------------------------
@@ -44,8 +47,66 @@ test('there are six guide variants with distinct (id, BHT02) pairs', () => {
   }
 });
 
-test('X217 is confirmed; X215 and X216 are inferred at guide level', () => {
-  for (const g of GUIDES) assert.equal(g.confidence, g.id === '005010X217' ? 'C' : 'I', g.name);
+/** The confidence each element entry resolves to: its own, else its segment's, else its loop's, else confirmed. */
+function elementConfidences(g: Guide): { what: string; confidence: string }[] {
+  const out: { what: string; confidence: string }[] = [];
+  const add = (seg: GuideSegment, outer: string | undefined, where: string) => {
+    const own = seg.confidence ?? outer ?? 'C';
+    out.push({ what: `${where} ${seg.id}`, confidence: own });
+    for (const [pos, use] of Object.entries(seg.elements ?? {}) as [string, ElementUse][]) {
+      out.push({ what: `${where} ${seg.id}${pos.padStart(2, '0')}`, confidence: use.confidence ?? own });
+    }
+  };
+  for (const seg of [...g.header, g.trailer]) add(seg, undefined, 'header');
+  for (const { loop } of allLoops(g)) for (const seg of loop.segments) add(seg, loop.confidence, loop.id);
+  return out;
+}
+
+test('confidence is per fact: X217 and the X215 response are confirmed entry by entry, X215 inquiry and X216 inferred except the 278-wide facts', () => {
+  for (const g of GUIDES) {
+    const inferredGuide = g.id === '005010X216' || (g.id === '005010X215' && g.variant === 'request');
+    for (const { what, confidence } of elementConfidences(g)) {
+      const wide = /^header (ST|SE)|^header BHT01$|HL03$/.test(what);
+      if (wide) assert.equal(confidence, 'W', `${g.name} ${what}`);
+      else if (inferredGuide) assert.equal(confidence, 'I', `${g.name} ${what}`);
+    }
+    for (const { loop, isLevel } of allLoops(g)) {
+      if (inferredGuide) assert.equal(loop.confidence, 'I', `${g.name} ${loop.id}`);
+      // The top level occurs once in every 278 guide.
+      if (isLevel && (loop as GuideLevel).parents.length === 0) assert.equal(loop.repeatConfidence, 'W', `${g.name} ${loop.id}`);
+    }
+    assert.equal(g.requiredLevelsConfidence, g.id === '005010X217' ? 'C' : 'I', g.name);
+  }
+  // The X215 response map confirms segments, elements and codes; loop usage, BHT06's list and HI01-3…9 stay inferred.
+  const x215Response = GUIDES.find((g) => g.id === '005010X215' && g.variant === 'response')!;
+  const inferred = elementConfidences(x215Response).filter((e) => e.confidence === 'I').map((e) => e.what);
+  assert.deepEqual(inferred, ['header BHT06']);
+  for (const { loop } of allLoops(x215Response)) {
+    assert.equal(loop.confidence ?? 'C', 'C', loop.id);
+    if (loop.usage === 'R' || /^2000[A-F]$/.test(loop.id)) assert.equal(loop.usageConfidence, 'I', loop.id);
+  }
+  const hi = x215Response.levels.find((l) => l.level === 'EV')!.segments.find((s) => s.id === 'HI')!;
+  assert.deepEqual(hi.elements?.[1]?.components?.map((c) => c.confidence ?? 'C'), ['C', 'C', 'I', 'I', 'I', 'I', 'I', 'I', 'I']);
+});
+
+test('every guide code subset lies inside the base X12 code list of its element', () => {
+  for (const g of GUIDES) {
+    for (const { seg, where } of allSegments(g)) {
+      const def = SEGMENTS[seg.id];
+      for (const [key, use] of Object.entries(seg.elements ?? {}) as [string, ElementUse][]) {
+        const number = def.elements[Number(key) - 1];
+        const base = BASE_CODE_LISTS[number];
+        if (base && use.codes) for (const c of use.codes) assert.ok(base.includes(c), `${where} ${seg.id}${key} "${c}" is not in base list ${number}`);
+        (use.components ?? []).forEach((cu, i) => {
+          const component = COMPOSITES[number]?.components[i];
+          const list = component ? BASE_CODE_LISTS[component] : undefined;
+          if (list && cu.codes) for (const c of cu.codes) assert.ok(list.includes(c), `${where} ${seg.id}${key}-${i + 1} "${c}" not in base list ${component}`);
+        });
+      }
+    }
+  }
+  // Each base list belongs to a dictionary element of type ID.
+  for (const number of Object.keys(BASE_CODE_LISTS)) assert.equal(ELEMENTS[number]?.type, 'ID', number);
 });
 
 test('header is ST, BHT and trailer is SE, with ST03 = the guide id and BHT02 = the variant codes', () => {
@@ -193,7 +254,7 @@ test('findGuide picks the variant by exact version and BHT02', () => {
   assert.equal(pick('005010X215', '13'), undefined);
   // The acknowledgment reuses the X217 response levels (Optum's NOA response is shaped that way), inferred.
   assert.equal(pick('005010X216', '11')?.variant, 'response');
-  assert.equal(pick('005010X216', '11')?.confidence, 'I');
+  assert.equal(pick('005010X216', '11')?.levels[1].confidence, 'I');
   assert.equal(pick('005010X217A1', '13'), undefined);
   assert.equal(pick('005010x217', '13'), undefined);
   assert.equal(pick('004010X094A1', '13'), undefined);

@@ -8,6 +8,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { analyzeDocument } from '../../server/src/validate/document';
+import { analyzeJsonRequest } from '../../server/src/validate/jsonRequest';
+import { INQDEMO_BY_MEMBER } from '../../sandbox/src/canned';
 import type { Problem } from '../../server/src/problems/problem';
 import {
   choicesOf, dateVariables, everyChoiceExpansion, expandSnippet, loadSnippetFile, prefixesOf,
@@ -176,13 +178,28 @@ test('x12 snippets: the choice lists hold exactly the canned sandbox values, in 
   assert.deepEqual(padded?.map((v) => v.trimEnd()), CLEARINGHOUSES);
 });
 
-test('x12 snippets: every snippet has a description and a main prefix of its own', () => {
-  const main = Object.values(X12_SNIPPETS).map((def) => prefixesOf(def)[0]);
-  assert.deepEqual(new Set(main).size, main.length);
-  for (const expected of ['x12-inquiry-inqdemo', 'x12-inquiry-receiver', 'x12-submission', 'x12-noa', 'nm1-subscriber', 'um', 'hi', 'dtp-event', 'dtp-service', 'sv1']) {
-    assert.ok(main.includes(expected), `a snippet with prefix ${expected}`);
+test('snippets: every snippet has a description and exactly one prefix, no two alike in a file', () => {
+  for (const file of [X12_SNIPPETS, JSON_SNIPPETS]) {
+    const prefixes = Object.values(file).flatMap((def) => prefixesOf(def));
+    assert.equal(prefixes.length, Object.keys(file).length, 'one prefix per snippet: the completion list shows each snippet once');
+    assert.equal(new Set(prefixes).size, prefixes.length, `prefixes are distinct: ${prefixes.join(', ')}`);
+    for (const [name, def] of Object.entries(file)) assert.ok((def.description ?? '').length > 20, `${name} has a description`);
   }
-  for (const [name, def] of Object.entries(X12_SNIPPETS)) assert.ok((def.description ?? '').length > 20, `${name} has a description`);
+  const x12 = Object.values(X12_SNIPPETS).map((def) => prefixesOf(def)[0]);
+  for (const expected of ['x12-inquiry-inqdemo', 'x12-inquiry-receiver', 'x12-submission', 'x12-noa', 'nm1-subscriber', 'um', 'hi', 'dtp-event', 'dtp-event-range', 'dtp-service', 'sv1']) {
+    assert.ok(x12.includes(expected), `a snippet with prefix ${expected}`);
+  }
+});
+
+test('snippets: the TST member choice is explained member by member, as the sandbox answers', () => {
+  // A snippet choice cannot carry descriptions, so the snippet's description says what each member returns.
+  for (const [file, prefix] of [[X12_SNIPPETS, 'x12-inquiry-inqdemo'], [JSON_SNIPPETS, 'optum-inquiry-inqdemo']] as const) {
+    const description = byPrefix(file, prefix)[1].description ?? '';
+    for (const [member, outcome] of Object.entries(INQDEMO_BY_MEMBER)) {
+      const code = outcome.decision ? outcome.decision.code : `AAA ${outcome.reject!.reason}`;
+      assert.match(description, new RegExp(`\\b${member} [^,;(]+\\(${code}\\)`), `${prefix} says what ${member} returns (${code})`);
+    }
+  }
 });
 
 let interchangeExpansions = 0;
@@ -347,7 +364,7 @@ for (const c of JSON_CASES) {
   });
   for (const e of expansions) {
     jsonExpansions++;
-    test(`json snippet ${c.prefix} (${e.label}) parses and routes to the canned value`, () => {
+    test(`json snippet ${c.prefix} (${e.label}) parses, routes to the canned value and has no errors or warnings`, () => {
       const body = JSON.parse(e.text) as Record<string, unknown>;
       const all = leaves(body);
       for (const [path, v] of all) assert.equal(typeof v, 'string', `${path} is a string, as every field of Optum's request is`);
@@ -363,6 +380,10 @@ for (const c of JSON_CASES) {
       assert.ok(Array.isArray(event.serviceLevel) && event.serviceLevel.length > 0);
       assert.ok(body.requester && body.submitterTransactionIdentifier && body.senderId && body.payerName);
       c.routing(body, e.choices);
+      // As inserted, the body passes the 278 rules without an error or a warning.
+      const kind = c.prefix.includes('inquiry') ? 'inquiry' : c.prefix.includes('noa') ? 'noa' : 'submission';
+      const serious = analyzeJsonRequest(e.text, kind).problems.filter((p) => p.severity === 'error' || p.severity === 'warning');
+      assert.deepEqual(serious.map((p) => `${p.severity} ${p.code} ${p.message}`), []);
     });
   }
 }

@@ -21,10 +21,10 @@ function hasContent(value: unknown): boolean {
   return true;
 }
 
-function suggestion(index: FieldIndex, parent: string, key: string): string {
+/** The field of `parent` that `key` differs from only in case. */
+function caseMatch(index: FieldIndex, parent: string, key: string): string | undefined {
   const lower = key.toLowerCase();
-  const match = (index.children.get(parent) ?? []).find((k) => k.toLowerCase() === lower);
-  return match ? ` Did you mean "${match}"? Names are case-sensitive.` : '';
+  return (index.children.get(parent) ?? []).find((k) => k.toLowerCase() === lower);
 }
 
 export function auditJson(body: Record<string, unknown>, input: AuditInput): ConversionIssue[] {
@@ -40,9 +40,11 @@ export function auditJson(body: Record<string, unknown>, input: AuditInput): Con
       const kind = index.kinds.get(norm);
       if (kind === undefined) {
         const owner = normalized ? `${normalized.replace(/\[\]/g, '')} in Optum's ${input.schema}` : `Optum's ${input.schema}`;
+        const match = caseMatch(index, normalized, key);
         issues.push({
           path, severity: 'warning',
-          message: `"${key}" is not a field of ${owner}, so it is not mapped to X12 and was left out.${suggestion(index, normalized, key)}`,
+          message: `"${key}" is not a field of ${owner}, so it is not mapped to X12 and was left out.${match ? ` Did you mean "${match}"? Names are case-sensitive.` : ''}`,
+          ...(match ? { rename: match } : {}),
         });
       } else if (kind === 'unmapped') {
         if (hasContent(value)) {

@@ -9,6 +9,8 @@ export interface ConversionIssue {
   readonly path: string;
   readonly message: string;
   readonly severity: 'error' | 'warning';
+  /** For an unknown JSON name that differs from a field only in case: that field's name (the quick fix renames). */
+  readonly rename?: string;
 }
 
 /**

@@ -1,7 +1,7 @@
-// Quick fixes: every problem that carries a fix whose intent is clear (counts, control numbers, ISA padding, dates).
+// Quick fixes: every problem that carries a fix whose intent is clear (counts, control numbers, ISA padding, dates; in
+// JSON requests, a field name written in the wrong case).
 
 import type { Problem, ProblemFix } from '../problems/problem';
-import type { DocumentAnalysis } from '../validate/document';
 
 export interface QuickFix {
   readonly problem: Problem;
@@ -9,7 +9,7 @@ export interface QuickFix {
 }
 
 /** Fixes for problems that overlap [start, end]. */
-export function quickFixesIn(a: DocumentAnalysis, start: number, end: number): QuickFix[] {
+export function quickFixesIn(a: { readonly problems: readonly Problem[] }, start: number, end: number): QuickFix[] {
   const out: QuickFix[] = [];
   for (const p of a.problems) {
     if (!p.fix) continue;

@@ -17,6 +17,8 @@ export interface CompletionEntry {
   readonly insertText: string;
   /** With tabstops, for clients that take snippets (insertText is the plain form). */
   readonly insertSnippet?: string;
+  /** What the editor matches the typed text against, when not the label (a JSON key is typed with its quote). */
+  readonly filterText?: string;
   readonly replaceStart: number;
   readonly replaceEnd: number;
   readonly sortText: string;

@@ -9,6 +9,7 @@ import type { ElementDef, GuideSegment } from '../guide/types';
 import { elementValue } from '../x12/segments';
 import type { SegmentTable } from '../x12/scanner';
 import { locate, type Located } from './locate';
+import { elementNameInLoop, sandboxMeaning } from './loopNames';
 import {
   ENVELOPE_IDS, USAGE_WORDS, codeMeaning, componentDef, decisionWords, elementInfo, elementUseAt, followUpWords,
   lengthText, levelOf, loopTitle, readableDate, rejectReason, usageAt,
@@ -56,7 +57,7 @@ function segmentHover(a: DocumentAnalysis, l: Located): string {
   if (ENVELOPE_IDS.has(id)) context.unshift(`Part of the ${ENVELOPE_NAMES[id]}`);
   if (context.length) lines.push(context.join(' · '));
   if (match) {
-    lines.push(`${USAGE_WORDS[match.usage]} · max use ${maxText(match.max)} in this loop · position ${String(match.position).padStart(4, '0')}${match.confidence === 'I' || (l.transaction?.guide?.confidence === 'I' && match.confidence !== 'C') ? ' · (usage inferred from samples)' : ''}`);
+    lines.push(`${USAGE_WORDS[match.usage]} · max use ${maxText(match.max)} in this loop · position ${String(match.position).padStart(4, '0')}${match.confidence === 'I' ? ' · (usage inferred from samples)' : ''}`);
   } else if (l.transaction?.guide && !ENVELOPE_IDS.has(id)) {
     lines.push('_This segment did not match the guide here; see the diagnostics._');
   }
@@ -134,10 +135,13 @@ function elementHover(a: DocumentAnalysis, l: Located): string | undefined {
   const usage = usageAt(match, l.pos);
   const lines: string[] = [];
   const value = t.text.slice(l.span.start, l.span.end);
+  // The element's name in this loop ("NM109 — Subscriber's member ID"), then the dictionary's number and name.
+  const here = elementNameInLoop(id, match?.name, l.pos);
+  const title = here ? `**${info.label} — ${here}**` : `**${info.label}**`;
 
   if (info.composite) {
     const comp = info.composite;
-    lines.push(`**${info.label}** · composite ${comp.number} · ${comp.name}`);
+    lines.push(`${title} · composite ${comp.number} · ${comp.name}`);
     if (usage) lines.push(`${USAGE_WORDS[usage]}${l.loop ? ` in ${loopTitle(l.loop.def)}` : ''}`);
     const full = t.text.slice(l.elementSpan.start, l.elementSpan.end);
     const parts = t.delimiters && id !== 'ISA' ? full.split(String.fromCharCode(t.delimiters.component)) : [full];
@@ -162,11 +166,13 @@ function elementHover(a: DocumentAnalysis, l: Located): string | undefined {
     }
   } else if (info.simple) {
     const e = info.simple;
-    lines.push(`**${info.label}** · element ${e.number} · ${e.name}`);
+    lines.push(`${title} · element ${e.number} · ${e.name}`);
     lines.push(`${TYPE_WORDS[e.type] ?? e.type} (${e.type}), ${lengthText(e)}${usage ? ` · ${USAGE_WORDS[usage]}${l.loop ? ` in ${loopTitle(l.loop.def)}` : ''}` : ''}`);
     lines.push(...describeValue(e, value, use?.codes));
     const date = dateOf(t, l.seg, l.pos, e, value);
     if (date) lines.push(`Date: ${date}`);
+    const sandbox = sandboxMeaning(id, match?.name, l.pos, value);
+    if (sandbox) lines.push(sandbox);
   }
   const reading = (id === 'HCR' || id === 'AAA') ? responseReading(t, l.seg, l.loop) : undefined;
   if (reading) lines.push('---', reading);

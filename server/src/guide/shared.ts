@@ -43,6 +43,25 @@ export function inferred(seg: GuideSegment): GuideSegment {
   return { ...seg, confidence: 'I' };
 }
 
+/**
+ * A copy of a loop tree (a level with its segments and name loops) in which every loop and segment entry without a
+ * mark of its own is marked inferred. Entries already marked (the 278-wide facts, 'W'; facts a source confirms for the
+ * guide, 'C') keep their mark, so an inferred table still carries per-fact confidence.
+ */
+export function inferredTree<T extends GuideLoop>(loop: T): T {
+  return {
+    ...loop,
+    confidence: loop.confidence ?? 'I',
+    segments: loop.segments.map((seg) => (seg.confidence ? seg : inferred(seg))),
+    ...(loop.loops ? { loops: loop.loops.map((child) => inferredTree(child)) } : {}),
+  };
+}
+
+/** The segments of a header or trailer, marked as inferredTree marks a loop's. */
+export function inferredSegments(segments: readonly GuideSegment[]): GuideSegment[] {
+  return segments.map((seg) => (seg.confidence ? seg : inferred(seg)));
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Code subsets (appendix A / §7 / appendix B)
 
@@ -168,24 +187,36 @@ export type AaaCodes = { readonly a01: readonly string[]; readonly a03: readonly
 // ---------------------------------------------------------------------------------------------------------------
 // Header and trailer
 
+// Facts that hold in every 278 guide ('W'; docs/architecture.md lists them): the ST and SE segments (ST01 278, ST02,
+// ST03 the guide, SE01, SE02), BHT01 0007 (the hierarchy information source / receiver / subscriber / dependent /
+// event / services), HL03 one of the six level codes, one 2000A.
+export const TRANSACTION_SET_ID: ElementUse = { usage: 'R', codes: ['278'], confidence: 'W' };
+export const HIERARCHY_STRUCTURE: ElementUse = { usage: 'R', codes: ['0007'], confidence: 'W' };
+export const LEVEL_CODES = ['20', '21', '22', '23', 'EV', 'SS'] as const;
+
 export function st(version: GuideId): GuideSegment {
   return {
     id: 'ST', name: 'Transaction Set Header', usage: 'R', max: 1, position: 100,
-    elements: { 1: r(['278']), 2: R, 3: r([version]) }, elementsComplete: true,
+    elements: { 1: TRANSACTION_SET_ID, 2: R, 3: r([version]) }, elementsComplete: true, confidence: 'W',
   };
 }
 
-export function bht(bht02: readonly string[], bht06: ElementUse): GuideSegment {
+/** BHT; `bht02` is the guide's own list (its confidence is the segment's unless `bht02Confidence` says otherwise). */
+export function bht(bht02: readonly string[], bht06: ElementUse, bht02Confidence?: Confidence): GuideSegment {
   return {
     id: 'BHT', name: 'Transaction Start', usage: 'R', max: 1, position: 200,
-    elements: { 1: r(['0007']), 2: r(bht02), 3: R, 4: R, 5: R, 6: bht06 }, elementsComplete: true,
+    elements: {
+      1: HIERARCHY_STRUCTURE, 2: bht02Confidence ? { usage: 'R', codes: bht02, confidence: bht02Confidence } : r(bht02),
+      3: R, 4: R, 5: R, 6: bht06,
+    },
+    elementsComplete: true,
   };
 }
 
 export function se(): GuideSegment {
   return {
     id: 'SE', name: 'Transaction Set Trailer', usage: 'R', max: 1, position: 2800,
-    elements: { 1: R, 2: R }, elementsComplete: true,
+    elements: { 1: R, 2: R }, elementsComplete: true, confidence: 'W',
   };
 }
 
@@ -193,7 +224,7 @@ export function se(): GuideSegment {
 // Levels and loops
 
 export function hl(level: string, name: string, childCodes: readonly string[], top: boolean): GuideSegment {
-  const elements: Record<number, ElementUse> = { 1: R, 3: r([level]), 4: r(childCodes) };
+  const elements: Record<number, ElementUse> = { 1: R, 3: { usage: 'R', codes: [level], confidence: 'W' }, 4: r(childCodes) };
   if (!top) elements[2] = R;
   return {
     id: 'HL', name, usage: 'R', max: 1, position: 100, qualifier: [level], qualifierPosition: 3,
@@ -214,16 +245,22 @@ export interface LevelSpec {
   readonly segments: readonly GuideSegment[];
   readonly loops?: readonly GuideLoop[];
   readonly confidence?: Confidence;
+  readonly usageConfidence?: Confidence;
 }
 
-/** A 2000x level; its HL (segments[0]) is built from `level`, `childCodes` and whether it has parents. */
+/**
+ * A 2000x level; its HL (segments[0]) is built from `level`, `childCodes` and whether it has parents. The top level
+ * (2000A) occurs once in every 278 guide, so its repeat is a 278-wide fact.
+ */
 export function level(spec: LevelSpec): GuideLevel {
-  const { segments, loops, confidence, ...rest } = spec;
+  const { segments, loops, confidence, usageConfidence, ...rest } = spec;
   return {
     ...rest,
     segments: [hl(spec.level, spec.name, spec.childCodes, spec.parents.length === 0), ...segments],
     ...(loops ? { loops } : {}),
     ...(confidence ? { confidence } : {}),
+    ...(usageConfidence ? { usageConfidence } : {}),
+    ...(spec.parents.length === 0 ? { repeatConfidence: 'W' as const } : {}),
   };
 }
 

@@ -8,10 +8,14 @@ export type DataType = 'ID' | 'AN' | 'DT' | 'TM' | 'N0' | 'N2' | 'R';
 export type Usage = 'R' | 'S' | 'N';
 
 /**
- * How sure the reference is of a fact. 'C' = confirmed by a named source; 'I' = inferred.
- * Diagnostics that rest on an inferred fact are warnings, never errors.
+ * How sure the reference is of one fact (docs/architecture.md, "confidence per fact"):
+ * - 'W' = confirmed for every 278 guide (ST01 278, BHT01 0007, the HL03 level codes): an error in any guide, even when
+ *   the content reads as another guide than ST03 names;
+ * - 'C' = confirmed for this guide by a named source (a machine-readable guide map): an error;
+ * - 'I' = inferred (samples or analogy only): a warning, never an error; the message says so.
+ * An entry without a mark is confirmed; inferred tables mark each of their entries (see `inferredTree` in shared.ts).
  */
-export type Confidence = 'C' | 'I';
+export type Confidence = 'W' | 'C' | 'I';
 
 /** A simple data element of the base X12 5010 dictionary (e.g. 98 Entity Identifier Code). */
 export interface ElementDef {
@@ -64,6 +68,8 @@ export interface ComponentUse {
   readonly usage: Usage;
   /** Allowed values in this context (the guide's subset). */
   readonly codes?: readonly string[];
+  /** Confidence of this component's usage and codes, when it differs from its element's. */
+  readonly confidence?: Confidence;
 }
 
 /** Usage of one element position of a segment in a guide context. */
@@ -75,7 +81,7 @@ export interface ElementUse {
   readonly components?: readonly ComponentUse[];
   /** Maximum repetitions (separated by the repetition separator); default 1. */
   readonly repeat?: number;
-  /** Confidence of this element's usage and codes, when it differs from the segment's. */
+  /** Confidence of this element's usage, code subset and repeat, when it differs from the segment's. */
   readonly confidence?: Confidence;
 }
 
@@ -105,6 +111,10 @@ export interface GuideSegment {
   readonly elementsComplete?: boolean;
   /** Optional extra sentence for hover, in our own words. */
   readonly note?: string;
+  /**
+   * Confidence of the segment's place in its loop: usage, max use, position and qualifier codes, and the usage of the
+   * positions `elements` leaves out; element entries inherit it unless they carry their own.
+   */
   readonly confidence?: Confidence;
 }
 
@@ -121,7 +131,12 @@ export interface GuideLoop {
   readonly segments: readonly GuideSegment[];
   /** Child loops (2010x name loops inside a 2000x level). */
   readonly loops?: readonly GuideLoop[];
+  /** Confidence of the loop's contents (which segments and loops it holds), its repeat and, for a level, its parents. */
   readonly confidence?: Confidence;
+  /** Confidence of the loop's usage (whether it is required), when it differs from `confidence`. */
+  readonly usageConfidence?: Confidence;
+  /** Confidence of the loop's repeat (`max`), when it differs from `confidence`. */
+  readonly repeatConfidence?: Confidence;
 }
 
 /**
@@ -156,10 +171,10 @@ export interface Guide {
   readonly levels: readonly GuideLevel[];
   /** SE. */
   readonly trailer: GuideSegment;
-  /** Overall confidence: X215 and X216 are reconstructed from samples, so their rules are warnings. */
-  readonly confidence: Confidence;
   /** Level codes that must each appear at least once in a transaction (e.g. 20, 21, 22, EV for a request). */
   readonly requiredLevels: readonly string[];
+  /** Confidence of `requiredLevels` (loop usage; the X215 response's map does not give it). */
+  readonly requiredLevelsConfidence: Confidence;
   /** Maximum count of HL loops per level code within one transaction, where the guide caps it. */
   readonly levelMax?: Readonly<Record<string, number>>;
 }

@@ -1,6 +1,7 @@
 // 005010X215 inquiry (BHT02 28): shared/reference/x12-278-structure.md §4. No machine-readable X215 guide exists in the
 // reference sources; this table is the X217 request narrowed by what VistA's X215 builder suppresses and widened by
-// Optum's inquiry samples. The whole guide is inferred (confidence 'I'), so every rule resting on it is a warning.
+// Optum's inquiry samples (x12-278-x215-x216.md §3 adds sample evidence only). Every entry is inferred (inferredTree)
+// except the 278-wide facts (ST01, BHT01, HL03 codes, one 2000A), so the rules resting on it are warnings.
 //
 // Inferences beyond §4:
 // - 2010EA and 2010F reuse the X217 request provider loops (REF, N3, N4, PER, PRV), since §4 lists only some of them.
@@ -8,7 +9,7 @@
 
 import {
   DEPENDENT_REF, MEMBER_ID_QUAL, R, S, SUBSCRIBER_REF, UMO_ENTITY, UMO_ID_QUAL,
-  bht, dtp, hiDiagnosis, level, levelRef, loop, nm1, r, ref, se, serviceDate, st, sv1, sv2, sv3, too, trn,
+  bht, dtp, inferredSegments, inferredTree, hiDiagnosis, level, levelRef, loop, nm1, r, ref, se, serviceDate, st, sv1, sv2, sv3, too, trn,
   umEventRequest, umService,
 } from './shared';
 import type { Guide, GuideLevel, GuideLoop, GuideSegment } from './types';
@@ -59,7 +60,7 @@ const SERVICE_SEGMENTS: readonly GuideSegment[] = [
   too(),
 ];
 
-const LEVELS: readonly GuideLevel[] = [
+const LEVELS: readonly GuideLevel[] = ([
   level({
     id: '2000A', name: 'UMO Level', role: 'UMO', level: '20', parents: [], childCodes: ['1'], usage: 'R', max: 1,
     segments: [], loops: [UMO_LOOP],
@@ -84,7 +85,7 @@ const LEVELS: readonly GuideLevel[] = [
     id: '2000F', name: 'Service Level', role: 'Service', level: 'SS', parents: ['EV'], childCodes: ['0'],
     usage: 'S', max: Infinity, segments: SERVICE_SEGMENTS, loops: [REQUEST_SERVICE_PROVIDER_LOOP],
   }),
-];
+] as const).map((l) => inferredTree(l));
 
 export const X215_REQUEST: Guide = {
   id: '005010X215',
@@ -92,10 +93,10 @@ export const X215_REQUEST: Guide = {
   name: 'Prior authorization inquiry (X215)',
   bht02: ['28'],
   // No BHT06 in any sample; left situational with no code subset.
-  header: [st('005010X215'), bht(['28'], S)],
+  header: inferredSegments([st('005010X215'), bht(['28'], S)]),
   levels: LEVELS,
   trailer: se(),
-  confidence: 'I',
   requiredLevels: ['20', '21', '22', 'EV'],
+  requiredLevelsConfidence: 'I',
   levelMax: { '20': 1, '21': 1, '22': 1, '23': 1, EV: 1 },
 };

@@ -144,8 +144,8 @@ export const X217_REQUEST: Guide = {
   header: [st('005010X217'), bht(['01', '13', '36'], s(['RU']))],
   levels: LEVELS,
   trailer: se(),
-  confidence: 'C',
   requiredLevels: ['20', '21', '22', 'EV'],
+  requiredLevelsConfidence: 'C',
   // One UMO / requester / subscriber / dependent chain and exactly one patient event per request (§1, §2).
   levelMax: { '20': 1, '21': 1, '22': 1, '23': 1, EV: 1 },
 };

@@ -146,7 +146,7 @@ export const X217_RESPONSE: Guide = {
   header: [st('005010X217'), bht(['11'], r(['18', '19', 'AT', 'RU']))],
   levels: LEVELS,
   trailer: se(),
-  confidence: 'C',
   requiredLevels: ['20'],
+  requiredLevelsConfidence: 'C',
   levelMax: { '20': 1, '21': 1, '22': 1, '23': 1 },
 };

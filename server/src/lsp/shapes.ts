@@ -51,13 +51,14 @@ export function toSelectionRange(doc: TextDocument, spans: readonly Span[], at: 
   return range ?? { range: { start: at, end: at } };
 }
 
-export function toCompletionItem(doc: TextDocument, c: CompletionEntry, snippets: boolean): CompletionItem {
+/** `labelDetails`: the client shows the meaning of a code (or the name of a segment) beside its label on every row. */
+export function toCompletionItem(doc: TextDocument, c: CompletionEntry, snippets: boolean, labelDetails = false): CompletionItem {
   const item: CompletionItem = {
     label: c.label,
     kind: c.kind === 'segment' ? CompletionItemKind.Struct : c.kind === 'property' ? CompletionItemKind.Property : CompletionItemKind.EnumMember,
     detail: c.detail,
     sortText: c.sortText,
-    filterText: c.label,
+    filterText: c.filterText ?? c.label,
     textEdit: {
       range: toRange(doc, c.replaceStart, c.replaceEnd),
       newText: snippets ? c.insertSnippet ?? c.insertText.replace(/[$}\\]/g, '\\$&') : c.insertText,
@@ -65,6 +66,7 @@ export function toCompletionItem(doc: TextDocument, c: CompletionEntry, snippets
     insertTextFormat: snippets ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
   };
   if (c.documentation) item.documentation = { kind: 'markdown', value: c.documentation };
+  if (labelDetails && c.detail) item.labelDetails = { description: c.kind === 'segment' ? c.detail.split(' · ')[0] : c.detail };
   return item;
 }
 

@@ -3,7 +3,7 @@
 
 import {
   CodeActionKind, createConnection, DocumentFormattingRequest, DocumentHighlightKind, ProposedFeatures, TextDocuments, TextDocumentSyncKind,
-  type ClientCapabilities, type CodeAction, type Connection, type InitializeParams, type InitializeResult, type TextEdit,
+  type ClientCapabilities, type CodeAction, type CodeActionParams, type Connection, type InitializeParams, type InitializeResult, type TextEdit,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { capProblems } from '../validate/document';
@@ -204,18 +204,22 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       const doc = documents.get(params.textDocument.uri);
       if (!doc) return [];
       const snippets = client.textDocument?.completion?.completionItem?.snippetSupport ?? false;
+      const labelDetails = client.textDocument?.completion?.completionItem?.labelDetailsSupport ?? false;
       const offset = doc.offsetAt(params.position);
       const pas = pasAnalysis(doc);
       const entries = pas ? fhirCompletionsAt(pas, offset) : isJsonDocument(doc) ? [] : completionsAt(cache.get(doc), offset);
-      return entries.map((c) => toCompletionItem(doc, c, snippets));
+      return entries.map((c) => toCompletionItem(doc, c, snippets, labelDetails));
     }),
   );
 
   connection.onDocumentFormatting(withDoc('formatting', [], (doc) => toEdits(doc, formatEdits(cache.get(doc), 'expanded'))));
 
   connection.onCodeAction(
-    withDoc('codeAction', [], (doc, params) => {
-      const analysis = cache.get(doc);
+    guard('codeAction', [], (params: CodeActionParams): CodeAction[] => {
+      const doc = documents.get(params.textDocument.uri);
+      if (!doc) return [];
+      // JSON documents get the fixes their problems carry (a request field name in the wrong case, PAS fixes if any).
+      const analysis = isJsonDocument(doc) ? jsonCache.get(doc) : cache.get(doc);
       const fixes = quickFixesIn(analysis, doc.offsetAt(params.range.start), doc.offsetAt(params.range.end));
       const literal = !!client.textDocument?.codeAction?.codeActionLiteralSupport;
       if (!literal) return [];

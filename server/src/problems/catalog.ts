@@ -6,7 +6,8 @@ import type { Severity } from './problem';
 export interface CatalogEntry {
   /**
    * 'x12': a rule of the base X12 standard or the envelope, the same in every guide.
-   * 'guide': a fact of one implementation guide; reported as a warning when the guide table marks it inferred.
+   * 'guide': a fact of the guide tables; its severity follows the confidence of the table entry it rests on
+   * (an inferred entry makes a warning; see validate/reporter.ts).
    */
   readonly basis: 'x12' | 'guide';
   readonly severity: Severity;
@@ -34,7 +35,8 @@ export const CATALOG = {
   'iea02-control': { basis: 'x12', severity: 'error', summary: 'IEA02 does not match ISA13.' },
   'st02-duplicate': { basis: 'x12', severity: 'error', summary: 'ST02 is used by another transaction set in the same group.' },
   'gs08-st03': { basis: 'x12', severity: 'error', summary: 'ST03 does not equal GS08.' },
-  'unknown-guide': { basis: 'x12', severity: 'error', summary: 'The transaction names no 278 guide this tool knows (ST03/GS08, BHT02).' },
+  'unknown-guide': { basis: 'guide', severity: 'error', summary: 'The transaction names no 278 guide this tool knows (ST03/GS08, BHT02).' },
+  'guide-mismatch': { basis: 'x12', severity: 'warning', summary: 'The content reads as another 278 guide than ST03/GS08 name (BHT02, decisions, levels, loops).' },
 
   // Structure
   'unknown-segment': { basis: 'x12', severity: 'error', summary: 'The segment ID is not an X12 segment used by a 278.' },
@@ -62,6 +64,7 @@ export const CATALOG = {
   'invalid-date': { basis: 'x12', severity: 'error', summary: 'The date is not a real calendar date, or not in the expected format.' },
   'invalid-time': { basis: 'x12', severity: 'error', summary: 'The time is not a valid HHMM[SS[DD]] time.' },
   'code-value': { basis: 'guide', severity: 'error', summary: 'The code is not one the guide allows for this element here.' },
+  'base-code-value': { basis: 'x12', severity: 'error', summary: 'The code is in no base X12 5010 code list of its element, so no guide allows it anywhere.' },
   'too-many-repeats': { basis: 'x12', severity: 'error', summary: 'The element repeats more often than allowed.' },
   'too-many-components': { basis: 'x12', severity: 'error', summary: 'The composite has more components than its definition.' },
   'syntax-rule': { basis: 'x12', severity: 'error', summary: 'An X12 syntax note on the segment is broken (paired, required or conditional elements).' },

@@ -14,6 +14,11 @@ export interface Problem {
   readonly message: string;
   /** Machine-readable detail for quick fixes (e.g. the expected value). */
   readonly fix?: ProblemFix;
+  /**
+   * Set when the rule rests on an inferred fact (samples only), or on a guide the content only reads as: a warning by
+   * default, which the user's `inferredRules` choice may raise back to the catalog severity or hide (inferredRules.ts).
+   */
+  readonly inferred?: true;
 }
 
 /** A replacement that would correct the problem, when the intent is clear. */

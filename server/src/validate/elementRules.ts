@@ -8,6 +8,7 @@ import type { CompositeDef, ComponentUse, Confidence, ElementDef, GuideLoop, Gui
 import { ELEMENTS } from '../guide/elements';
 import { COMPOSITES } from '../guide/composites';
 import { CODE_LISTS } from '../guide/codeLists';
+import { BASE_CODE_LISTS } from '../guide/baseCodeLists';
 import { COMPOSITE_DATE_PAIRS, DATE_FORMAT_PAIRS, type DateFormatPair } from '../guide/dateFormats';
 import type { Reporter } from './reporter';
 import { hasKey, shortCodeSet, shortKey } from './codeKeys';
@@ -18,6 +19,17 @@ export type Scope = GuideLoop | string;
 
 function whereText(scope: Scope): string {
   return typeof scope === 'string' ? scope : `in ${scope.id} ${scope.name}`;
+}
+
+/** Base X12 code sets as sorted numeric keys, by element number (every base code is three characters at most). */
+const BASE_KEYS: Readonly<Record<string, Int32Array | null>> = Object.fromEntries(
+  Object.entries(BASE_CODE_LISTS).map(([number, codes]) => [number, shortCodeSet(codes)]),
+);
+
+/** Whether the value at [start, end) is in the base X12 code set of `element`; true when the element has none here. */
+export function inBaseCodeList(element: ElementDef, text: string, start: number, end: number): boolean {
+  const keys = BASE_KEYS[element.number];
+  return !keys || hasKey(keys, shortKey(text, start, end));
 }
 
 const codeSets = new WeakMap<readonly string[], Set<string>>();
@@ -65,6 +77,8 @@ interface Slot {
   readonly repeat: number;
   readonly confidence?: Confidence;
   readonly components?: readonly ComponentUse[];
+  /** Per component of a composite: its own confidence, when it has one. */
+  readonly componentConfidence?: readonly (Confidence | undefined)[];
   /** Per component of a composite: its allowed codes, as a set and as numeric keys. */
   readonly componentCodes?: readonly (Set<string> | undefined)[];
   readonly componentShortCodes?: readonly (Int32Array | null | undefined)[];
@@ -104,6 +118,7 @@ function buildPlan(def: SegmentDef, use: GuideSegment | undefined): Plan {
       repeat: eu?.repeat ?? 1,
       confidence: eu?.confidence,
       components: eu?.components,
+      componentConfidence: eu?.components?.map((cu) => cu?.confidence),
       componentCodes: eu?.components?.map((cu) => (cu?.codes && cu.codes.length > 0 ? codeSet(cu.codes) : undefined)),
       componentShortCodes: eu?.components?.map((cu) => (cu?.codes && cu.codes.length > 0 ? shortCodeSet(cu.codes) : undefined)),
     });
@@ -252,12 +267,23 @@ function checkSimple(
   if (codes) {
     if (shortCodes && hasKey(shortCodes, shortKey(text, start, end))) return;
     value ??= text.slice(start, end);
-    if (!codes.has(value)) {
-      const known = codeName(element, value);
-      const what = known ? ` (${known})` : '';
-      r.add('code-value', start, end, `${label(id, pos, component)} "${value}"${what} is not allowed ${whereText(scope)}; use ${describeCodes(element, codeList!)}.`, confidence);
+    if (codes.has(value)) return;
+    if (!inBaseCodeList(element, text, start, end)) {
+      reportBaseCode(start, end, value, element, `use ${describeCodes(element, codeList!)} here`, r, id, pos, component);
+      return;
     }
+    const known = codeName(element, value);
+    const what = known ? ` (${known})` : '';
+    r.add('code-value', start, end, `${label(id, pos, component)} "${value}"${what} is not allowed ${whereText(scope)}; use ${describeCodes(element, codeList!)}.`, confidence);
+    return;
   }
+  if (type === 'ID' && !inBaseCodeList(element, text, start, end)) {
+    reportBaseCode(start, end, value ?? text.slice(start, end), element, 'completion lists the codes', r, id, pos, component);
+  }
+}
+
+function reportBaseCode(start: number, end: number, value: string, element: ElementDef, next: string, r: Reporter, id: string, pos: number, component: number): void {
+  r.add('base-code-value', start, end, `${label(id, pos, component)} "${value}" is not a code of element ${element.number} (${element.name}) in X12 5010, so no 278 guide allows it anywhere; ${next}.`);
 }
 
 /** The component separator's code for splitting composites, or -1 when the document has none. */
@@ -310,20 +336,21 @@ function checkComposite(t: SegmentTable, seg: number, pos: number, start: number
     }
     const cu = uses?.[i];
     const usage: Usage = cu ? cu.usage : uses ? 'N' : 'S';
+    const partConfidence = slot.componentConfidence?.[i] ?? confidence;
     if (!exists || to <= partStart) {
       if (usage === 'R') {
         const name = ELEMENTS[composite.components[i]]?.name ?? composite.components[i];
         const at = exists ? Math.max(partStart - 1, start) : end;
-        r.add('required-element', at, exists ? partStart : end, `${label(id, pos, i + 1)} (${name}) is required ${whereText(scope)}.`, confidence);
+        r.add('required-element', at, exists ? partStart : end, `${label(id, pos, i + 1)} (${name}) is required ${whereText(scope)}.`, partConfidence);
       }
       continue;
     }
     if (usage === 'N') {
-      r.add('element-not-used', partStart, to, `${label(id, pos, i + 1)} is not used ${whereText(scope)}; leave it empty.`, confidence);
+      r.add('element-not-used', partStart, to, `${label(id, pos, i + 1)} is not used ${whereText(scope)}; leave it empty.`, partConfidence);
       continue;
     }
     const element = ELEMENTS[composite.components[i]];
-    if (element) checkSimple(text, partStart, to, element, slot.componentCodes?.[i], slot.componentShortCodes?.[i], cu?.codes, scope, confidence, r, id, pos, i + 1);
+    if (element) checkSimple(text, partStart, to, element, slot.componentCodes?.[i], slot.componentShortCodes?.[i], cu?.codes, scope, partConfidence, r, id, pos, i + 1);
   }
   if (datePair && qualifierStart >= 0 && valueEnd > valueStart) {
     checkFormattedDate(dateFormatAt(text, qualifierStart, qualifierEnd), valueStart, valueEnd, text, id, pos, datePair.value, datePair.qualifier, confidence, r);

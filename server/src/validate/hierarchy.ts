@@ -8,6 +8,9 @@ import { elementEnd, elementIs, elementsEqual, elementStart, elementValue, hasVa
 import type { Guide, GuideLevel } from '../guide/types';
 import type { Reporter } from './reporter';
 import type { LoopPool } from './loopPool';
+import { guidePhrase } from './guideFit';
+
+const capitalized = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
 function range(t: SegmentTable, seg: number, pos: number): [number, number] {
   const start = elementStart(t, seg, pos);
@@ -83,7 +86,7 @@ function reportMissingLevels(t: SegmentTable, span: TransactionSpan, guide: Guid
     return def ? `${def.id} ${def.name} (HL03 ${code})` : `HL03 ${code}`;
   });
   const at = span.st;
-  r.add('hl-required-level', t.segStart[at], t.segEnd[at], `A ${guide.name} needs ${names.join(', ')}; ${missing.length === 1 ? 'it is' : 'they are'} missing.`, guide.confidence);
+  r.add('hl-required-level', t.segStart[at], t.segEnd[at], `${capitalized(guidePhrase(guide))} needs ${names.join(', ')}; ${missing.length === 1 ? 'it is' : 'they are'} missing.`, guide.requiredLevelsConfidence);
 }
 
 function hasLevel(pool: LoopPool, code: string): boolean {
@@ -117,7 +120,6 @@ export function checkHierarchy(t: SegmentTable, span: TransactionSpan, guide: Gu
     levels.push(i);
     hls.push(span.st + pool.first(i));
   }
-  const confidence = guide.confidence;
 
   for (let k = 0; k < levels.length; k++) {
     const def = levelAt(pool, k);
@@ -137,7 +139,7 @@ export function checkHierarchy(t: SegmentTable, span: TransactionSpan, guide: Gu
       let total = 1;
       for (let j = 0; j < k; j++) if (levelAt(pool, j).level === def.level) total++;
       if (total > cap) {
-        r.add('loop-max-repeat', t.segStart[hl], t.segEnd[hl], `${def.id} ${def.name} may appear ${cap === 1 ? 'once' : `${cap} times`} in a ${guide.name}; this is number ${total}.`, def.confidence ?? confidence);
+        r.add('loop-max-repeat', t.segStart[hl], t.segEnd[hl], `${def.id} ${def.name} may appear ${cap === 1 ? 'once' : `${cap} times`} in ${guidePhrase(guide)}; this is number ${total}.`, def.repeatConfidence ?? def.confidence ?? 'C');
       }
     }
 
@@ -154,12 +156,12 @@ export function checkHierarchy(t: SegmentTable, span: TransactionSpan, guide: Gu
     if (!def.parents.includes(parentDef.level)) {
       const [a, b] = range(t, hl, 2);
       const allowed = parentRoles(guide, def);
-      r.add('hl-level', a, b, `${def.id} ${def.role} (HL03 ${def.level}) must be the child of a ${allowed} level; HL02 "${elementValue(t, hl, 2)}" points at a ${parentDef.role} level (HL03 ${parentDef.level}).`, def.confidence ?? confidence);
+      r.add('hl-level', a, b, `${def.id} ${def.role} (HL03 ${def.level}) must be the child of a ${allowed} level; HL02 "${elementValue(t, hl, 2)}" points at a ${parentDef.role} level (HL03 ${parentDef.level}).`, def.confidence ?? 'C');
     }
     let siblings = 1;
     for (let j = 0; j < k; j++) if (pool.parent(levels.at(j)) === levels.at(parent) - from && levelAt(pool, j) === def) siblings++;
     if (siblings > def.max) {
-      r.add('loop-max-repeat', t.segStart[hl], t.segEnd[hl], `${def.id} ${def.name} may appear ${def.max === 1 ? 'once' : `${def.max} times`} under one ${parentDef.role} level; this is number ${siblings}.`, def.confidence ?? confidence);
+      r.add('loop-max-repeat', t.segStart[hl], t.segEnd[hl], `${def.id} ${def.name} may appear ${def.max === 1 ? 'once' : `${def.max} times`} under one ${parentDef.role} level; this is number ${siblings}.`, def.repeatConfidence ?? def.confidence ?? 'C');
     }
   }
 

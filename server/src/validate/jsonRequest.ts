@@ -95,6 +95,16 @@ function fieldAt(fields: readonly FieldSpan[], start: number, end: number): Fiel
   return holding && starting && smaller(starting, holding) && holding.end - holding.start > end - start + 1 ? starting : holding ?? starting;
 }
 
+/** Renames a misspelt property to the field it stands for, unless its object already has that field. */
+function renameFix(root: Node, path: string, name: string, start: number, end: number): Problem['fix'] {
+  const segments = pathSegments(path);
+  const key = findNodeAtLocation(root, segments)?.parent?.children?.[0];
+  if (!key || key.offset !== start) return undefined;
+  const owner = segments.length > 1 ? findNodeAtLocation(root, segments.slice(0, -1)) : root;
+  if (owner?.children?.some((p) => p.children?.[0]?.value === name)) return undefined;
+  return { title: `Rename to "${name}"`, start, end, newText: JSON.stringify(name) };
+}
+
 export interface JsonRequestAnalysis {
   readonly kind?: RequestKind;
   readonly problems: Problem[];
@@ -122,7 +132,9 @@ export function analyzeJsonRequest(text: string, fileKind: FileKind): JsonReques
   const problems: Problem[] = [];
   for (const issue of converted.issues) {
     const [start, end] = keyRangeOf(root, issue.path);
-    problems.push(problem('json-field', issue.severity, start, end, issue.message));
+    const found = problem('json-field', issue.severity, start, end, issue.message);
+    const fix = issue.rename ? renameFix(root, issue.path, issue.rename, start, end) : undefined;
+    problems.push(fix ? { ...found, fix } : found);
   }
   const seen = new Set<string>();
   for (const p of analyzeDocument(converted.x12).problems) {

@@ -10,11 +10,14 @@ import { SEGMENTS } from '../guide/segments';
 import { ELEMENTS } from '../guide/elements';
 import { GUIDES, findGuide } from '../guide/guides';
 import { SUPPORTED_VERSIONS } from '../guide/envelope';
-import { Reporter } from './reporter';
+import { Reporter, weakest } from './reporter';
+import { LEVEL_CODES } from '../guide/shared';
 import { checkSegmentElements, describeCodes, planFor, type Plan } from './elementRules';
 import { checkHierarchy } from './hierarchy';
 import { elementKey, hasKey, shortCodeSet, shortKey } from './codeKeys';
 import { buildNodes, LoopPool, type LoopNode } from './loopPool';
+import { bht02Confirmed, guideForBht02, guidePhrase, hasReviewDecision } from './guideFit';
+import { X217_RESPONSE } from '../guide/x217Response';
 
 export type { LoopNode } from './loopPool';
 
@@ -246,8 +249,19 @@ function releaseState(): void {
   state.pool = undefined as unknown as LoopPool;
 }
 
+/** The confidence of a segment's place (usage, max use, order, qualifier): its own mark, else its loop's. */
 function confidenceOf(gs: GuideSegment | undefined, loop?: GuideLoop): Confidence {
-  return gs?.confidence ?? loop?.confidence ?? state.guide.confidence;
+  return gs?.confidence ?? loop?.confidence ?? 'C';
+}
+
+/** Whether a loop is required: its usage mark, else its contents mark. */
+function usageConfidenceOf(loop: GuideLoop): Confidence {
+  return loop.usageConfidence ?? loop.confidence ?? 'C';
+}
+
+/** How often a loop repeats: its repeat mark, else its contents mark. */
+export function repeatConfidenceOf(loop: GuideLoop): Confidence {
+  return loop.repeatConfidence ?? loop.confidence ?? 'C';
 }
 
 function place(p: Place, gs: GuideSegment, index: number, seg: number): void {
@@ -304,7 +318,7 @@ function closeLevel(): void {
   closeLoop();
   const level = state.level;
   if (!level.open) return;
-  const { t, r, guide } = state;
+  const { t, r } = state;
   closeRequired(level);
   const levelDef = level.loop.def;
   const childLoops = levelDef.loops ?? NO_LOOPS;
@@ -312,7 +326,7 @@ function closeLevel(): void {
     const child = childLoops[i];
     if (child.usage === 'R' && level.loopCounts[i] === 0 && !level.badTriggers?.has(child.segments[0].id)) {
       const hl = state.st + state.pool.first(level.node);
-      r.add('required-loop', t.segStart[hl], t.segEnd[hl], `${loopTitle(child)} (${triggerLabel(child.segments[0])}) is required in ${loopTitle(levelDef)}.`, child.confidence ?? levelDef.confidence ?? guide.confidence);
+      r.add('required-loop', t.segStart[hl], t.segEnd[hl], `${loopTitle(child)} (${triggerLabel(child.segments[0])}) is required in ${loopTitle(levelDef)}.`, usageConfidenceOf(child));
     }
   }
   level.open = false;
@@ -336,12 +350,21 @@ export function analyzeTransaction(
   const version = elementValue(t, st, 3) || groupVersion;
   const hasBht = st + 1 < end && t.ids[st + 1] === 'BHT';
   const bht02 = hasBht ? elementValue(t, st + 1, 2) : '';
-  const guide = findGuide(version, bht02);
+  let guide = findGuide(version, bht02);
 
   if (!guide) {
-    reportUnknownGuide(t, st, hasBht, version, bht02, r);
-    for (let s = st; s <= Math.max(span.last, span.se); s++) baseCheck(t, s, r, 'C');
-    return new TransactionAnalysis(span, guide, r.problems, matches, pool, pool.size, pool.size);
+    // BHT02 may name a variant of another guide: the content is then checked against that guide, its own rules as
+    // warnings (the 278-wide ones stay errors), after one problem that says which guide and what to change.
+    const fit = SUPPORTED_VERSIONS.includes(version) ? guideForBht02(version, bht02) : undefined;
+    if (!fit) {
+      reportUnknownGuide(t, st, hasBht, version, bht02, r);
+      for (let s = st; s <= Math.max(span.last, span.se); s++) baseCheck(t, s, r);
+      return new TransactionAnalysis(span, guide, r.problems, matches, pool, pool.size, pool.size);
+    }
+    if (bht02Confirmed(version)) reportUnknownGuide(t, st, hasBht, version, bht02, r, fit);
+    else reportMismatch(t, st, version, fit, `BHT02 "${bht02}" is a code of ${guidePhrase(fit)}, not of ${version}`, r);
+    guide = fit;
+    r.otherGuide = `${guidePhrase(fit)}, which the content reads as`;
   }
   state.t = t;
   state.guide = guide;
@@ -356,7 +379,8 @@ export function analyzeTransaction(
   const loop = state.loop;
 
   // Header: ST, BHT.
-  const stUse = guide.header[0];
+  // ST is the labelled guide's own even when the content is checked against another (ST03 then names the label).
+  const stUse = r.otherGuide === undefined ? guide.header[0] : labelledHeader(version) ?? guide.header[0];
   const bhtUse = guide.header[1];
   matches[st] = stUse;
   if (SEGMENTS.ST) checkSegmentElements(t, st, SEGMENTS.ST, stUse, HEADER_SCOPE, confidenceOf(stUse), r);
@@ -394,8 +418,10 @@ export function analyzeTransaction(
         lenient = true;
         const from = elementStart(t, s, 3);
         const known = guide.levels.map((l) => `${l.level} (${l.role})`).join(', ');
-        if (code) r.add('hl-level', from, elementEnd(t, s, 3), `HL03 "${code}" is not a level of ${guide.name}; use ${known}.`, guide.confidence);
-        baseCheck(t, s, r, guide.confidence);
+        // Every 278 guide uses the same six level codes, so a code outside them is wrong in any guide.
+        const wide = !(LEVEL_CODES as readonly string[]).includes(code);
+        if (code) r.add('hl-level', from, elementEnd(t, s, 3), `HL03 "${code}" is not a level of ${guide.name}; use ${known}.`, wide ? 'W' : 'C');
+        baseCheck(t, s, r);
         continue;
       }
       lenient = false;
@@ -409,8 +435,8 @@ export function analyzeTransaction(
       continue;
     }
     if (!level.open) {
-      if (!lenient) r.add('segment-not-allowed', t.segStart[s], t.segStart[s] + id.length, `${id} cannot stand here: after BHT the transaction continues with HL (2000A).`, guide.confidence);
-      baseCheck(t, s, r, guide.confidence);
+      if (!lenient) r.add('segment-not-allowed', t.segStart[s], t.segStart[s] + id.length, `${id} cannot stand here: after BHT the transaction continues with HL (2000A).`, 'W');
+      baseCheck(t, s, r);
       continue;
     }
 
@@ -444,7 +470,7 @@ export function analyzeTransaction(
         const repeats = ++level.loopCounts[next.index];
         const node = pool.add(nextDef, false, s - st, level.node - state.nodeFrom);
         if (repeats > nextDef.max) {
-          r.add('loop-max-repeat', t.segStart[s], t.segEnd[s], `${loopTitle(nextDef)} may repeat ${nextDef.max === 1 ? 'once' : `${nextDef.max} times`} in ${loopTitle(level.loop.def)}; this is repeat ${repeats}.`, confidenceOf(nextDef.segments[0], nextDef));
+          r.add('loop-max-repeat', t.segStart[s], t.segEnd[s], `${loopTitle(nextDef)} may repeat ${nextDef.max === 1 ? 'once' : `${nextDef.max} times`} in ${loopTitle(level.loop.def)}; this is repeat ${repeats}.`, repeatConfidenceOf(nextDef));
         }
         const gs = nextDef.segments[0];
         if (gs.position < level.lastPosition) {
@@ -472,13 +498,13 @@ export function analyzeTransaction(
     }
     // 4. Members of a loop whose start had an unknown qualifier.
     if (absorbing?.has(type)) {
-      baseCheck(t, s, r, guide.confidence);
+      baseCheck(t, s, r);
       continue;
     }
     // 5. Right ID, wrong qualifier.
     if (candidates) {
       reportQualifier(t, s, candidates, confidenceOf(candidates[0].list[0].gs, candidates[0].owner), r);
-      baseCheck(t, s, r, guide.confidence);
+      baseCheck(t, s, r);
       if (triggers && !(loop.open && usesSegment(loop.loop.def, id))) {
         closeLoop();
         (level.badTriggers ??= new Set()).add(id);
@@ -490,8 +516,10 @@ export function analyzeTransaction(
     const homes = homesOf(guide, id);
     const where = loop.open ? loopTitle(loop.loop.def) : loopTitle(level.loop.def);
     const hint = homes.length ? ` In ${guide.name} it belongs in ${homes.slice(0, 4).join(', ')}${homes.length > 4 ? ', …' : ''}.` : ` ${guide.name} does not use ${id}.`;
-    r.add('segment-not-allowed', t.segStart[s], t.segStart[s] + id.length, `${id} is not allowed in ${where}.${hint}`, guide.confidence);
-    baseCheck(t, s, r, guide.confidence);
+    // The fact is the loop's (and its level's) list of segments.
+    const listed = loop.open ? weakest(loop.loop.def.confidence ?? 'C', level.loop.def.confidence ?? 'C') : level.loop.def.confidence ?? 'C';
+    r.add('segment-not-allowed', t.segStart[s], t.segStart[s] + id.length, `${id} is not allowed in ${where}.${hint}`, listed);
+    baseCheck(t, s, r);
   }
   closeLevel();
 
@@ -503,6 +531,10 @@ export function analyzeTransaction(
   const nodeFrom = state.nodeFrom;
   checkHierarchy(t, span, guide, pool, nodeFrom, r);
   releaseState();
+  // An acknowledgment of a notice makes no review decision; a "X216" with HCR is a review response relabelled.
+  if (guide.id === '005010X216' && guide.variant === 'response' && hasReviewDecision(t, span)) {
+    reportMismatch(t, st, version, X217_RESPONSE, 'BHT02 11 with review decisions (HCR), which a notification acknowledgment does not carry', r);
+  }
   return new TransactionAnalysis(span, guide, r.problems, matches, pool, nodeFrom, pool.size);
 }
 
@@ -534,9 +566,10 @@ function usesSegment(def: GuideLoop, id: string): boolean {
   return def.segments.some((gs) => gs.id === id);
 }
 
-function baseCheck(t: SegmentTable, s: number, r: Reporter, confidence: Confidence): void {
+/** Base X12 rules only (no guide use): they do not depend on any table entry's confidence. */
+function baseCheck(t: SegmentTable, s: number, r: Reporter): void {
   const def = SEGMENTS[t.ids[s]];
-  if (def) checkSegmentElements(t, s, def, undefined, `in ${t.ids[s]}`, confidence, r);
+  if (def) checkSegmentElements(t, s, def, undefined, `in ${t.ids[s]}`, 'C', r);
 }
 
 function reportQualifier(t: SegmentTable, s: number, candidates: { list: readonly Candidate[]; owner: GuideLoop }[], confidence: Confidence, r: Reporter): void {
@@ -554,13 +587,30 @@ function reportQualifier(t: SegmentTable, s: number, candidates: { list: readonl
   r.add('qualifier-code', range[0], Math.max(range[1], range[0] + 1), `${label} "${value}" does not identify a ${id} allowed in ${where}; use ${describeCodes(element, codes)}.`, confidence);
 }
 
-function reportUnknownGuide(t: SegmentTable, st: number, hasBht: boolean, version: string, bht02: string, r: Reporter): void {
+function labelledHeader(version: string): GuideSegment | undefined {
+  for (const g of GUIDES) if (g.id === version) return g.header[0];
+  return undefined;
+}
+
+/** One warning on ST03: the content reads as `fit` (because `reason`), with what to change. */
+function reportMismatch(t: SegmentTable, st: number, version: string, fit: Guide, reason: string, r: Reporter): void {
+  const at = elementStart(t, st, 3);
+  const start = at >= 0 ? at : t.segStart[st];
+  const finish = at >= 0 ? Math.max(elementEnd(t, st, 3), at + 1) : t.segEnd[st];
+  // No quick fix: ST03 and GS08 change together, and which of the two guides is meant is the user's call.
+  r.add('guide-mismatch', start, finish, `ST03 says ${version || '(empty)'}, but the content reads as ${guidePhrase(fit)}: ${reason}. If it is one, change ST03 and GS08 to ${fit.id}.`);
+}
+
+function reportUnknownGuide(t: SegmentTable, st: number, hasBht: boolean, version: string, bht02: string, r: Reporter, fit?: Guide): void {
   if (SUPPORTED_VERSIONS.includes(version)) {
     const variants = GUIDES.filter((g) => g.id === version).map((g) => `${g.variant} (${g.bht02.join(', ')})`).join(' or ');
     const at = hasBht ? elementStart(t, st + 1, 2) : -1;
     const start = at >= 0 ? at : t.segStart[st];
     const finish = at >= 0 ? Math.max(elementEnd(t, st + 1, 2), at + 1) : t.segEnd[st];
-    r.add('unknown-guide', start, finish, `BHT02 "${bht02}" does not say which kind of ${version} this is; use ${variants}. Only envelope and element checks apply until it does.`);
+    const next = fit
+      ? ` The content reads as ${guidePhrase(fit)}: if it is one, change ST03 and GS08 to ${fit.id}; its rules are checked as warnings meanwhile.`
+      : ' Only envelope and element checks apply until it does.';
+    r.add('unknown-guide', start, finish, `BHT02 "${bht02}" does not say which kind of ${version} this is; use ${variants}.${next}`, bht02Confirmed(version) ? 'C' : 'I');
     return;
   }
   const at = elementStart(t, st, 3);

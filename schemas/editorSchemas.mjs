@@ -1,0 +1,75 @@
+// The schemas VS Code applies to JSON request documents (dist/schemas/, built by esbuild.mjs from schemas/*.json).
+// In the editor a request is also checked by the language server's 278 rules, which put every problem on the JSON field
+// it comes from, in the guide's words. So that one cause gives one problem, the editor copy leaves to the 278 rules
+// what they report better, and keeps what only the schema knows:
+//   - unknown or miscased names (additionalProperties: false): the 278 rules name each one ("Did you mean …?", with a
+//     quick fix);
+//   - dates, numbers and counts (the date/decimal/count patterns): the 278 rules check the real calendar date and the
+//     X12 type, with the element's name;
+//   - code lists (enum): still offered by completion, with their meanings beside them (enumDetails), but a code outside
+//     the list is the 278 rules' to report (they name the loop and the allowed codes);
+//   - JSON types: "type" lists "string" first (completion inserts quotes) and every other type after it, since the 278
+//     rules say "write it in quotes" for a number;
+//   - "eventDateEnd needs eventDateBegin" (dependencies): the converter reports it on the field.
+// Kept: descriptions, required fields, the NPI shape, conditional rules (if/then), item counts and deprecations.
+// schemas/*.json stay the strict, complete schemas for other tools; test/unit/schemas.test.ts checks both.
+
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** Definitions of common.schema.json whose checks the 278 rules make. */
+const CHECKED_BY_278 = new Set(['date', 'decimal', 'count']);
+
+const ANY_TYPE_STRING_FIRST = ['string', 'number', 'integer', 'boolean', 'null', 'object', 'array'];
+
+/** Plain text for a completion row's detail (markdown names are short words; strip the few marks they may have). */
+function plain(text) {
+  return String(text).replace(/[`*_]/g, '');
+}
+
+function transform(node, path) {
+  if (Array.isArray(node)) return node.map((n, i) => transform(n, `${path}/${i}`));
+  if (!node || typeof node !== 'object') return node;
+  const out = {};
+  for (const [key, value] of Object.entries(node)) {
+    // Literal data: examples, snippets, enum values and the branches of an if (which pick, not check).
+    if (key === 'defaultSnippets' || key === 'examples' || key === 'enum' || key === 'const' || key === 'if') out[key] = value;
+    else out[key] = transform(value, `${path}/${key}`);
+  }
+  if (out.additionalProperties === false) delete out.additionalProperties;
+  delete out.dependencies;
+  const definition = /^\/definitions\/([A-Za-z0-9]+)$/.exec(path)?.[1];
+  if (definition && CHECKED_BY_278.has(definition)) {
+    delete out.pattern;
+    delete out.patternErrorMessage;
+  }
+  if (out.type === 'string') out.type = ANY_TYPE_STRING_FIRST;
+  if (Array.isArray(out.enum) && !path.includes('/if')) {
+    const { enum: codes, markdownEnumDescriptions: names, type: _type, ...rest } = out;
+    const suggested = { enum: codes };
+    if (Array.isArray(names)) {
+      suggested.markdownEnumDescriptions = names;
+      suggested.enumDetails = names.map(plain);
+    }
+    return { ...rest, type: ANY_TYPE_STRING_FIRST, anyOf: [suggested, {}] };
+  }
+  return out;
+}
+
+/** The editor copy of one schema file (parsed JSON in, parsed JSON out). */
+export function editorSchema(schema) {
+  const out = transform(schema, '');
+  out.$comment = `Editor copy of the project's schema, built by schemas/editorSchemas.mjs: the 278 rules check codes, dates, numbers and names. ${schema.$comment ?? ''}`.trim();
+  return out;
+}
+
+/** Reads every *.schema.json of `sourceDir` and writes its editor copy to `outDir`; returns the file names. */
+export function writeEditorSchemas(sourceDir, outDir) {
+  mkdirSync(outDir, { recursive: true });
+  const files = readdirSync(sourceDir).filter((f) => f.endsWith('.schema.json')).sort();
+  for (const f of files) {
+    const schema = JSON.parse(readFileSync(join(sourceDir, f), 'utf8'));
+    writeFileSync(join(outDir, f), JSON.stringify(editorSchema(schema)) + '\n');
+  }
+  return files;
+}

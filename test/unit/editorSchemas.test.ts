@@ -1,0 +1,180 @@
+// The editor copies of the JSON schemas (schemas/editorSchemas.mjs → dist/schemas, what VS Code applies to request
+// documents) together with the 278 rules of the language server: one cause, one problem. For each mistake, the editor
+// schema and the 278 rules together report it exactly once; where both could speak, the 278 rules do. Codes keep their
+// meanings beside them in completion (enumDetails).
+
+import { before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import Ajv, { type ValidateFunction } from 'ajv';
+import { analyzeJsonRequest } from '../../server/src/validate/jsonRequest';
+import { everyChoiceExpansion, loadSnippetFile, prefixesOf } from '../helpers/snippets';
+
+// The compiled test runs from out/test/unit.
+const REPO = resolve(__dirname, '../../..');
+const SCHEMAS = join(REPO, 'schemas');
+const EXAMPLES = join(REPO, 'test/fixtures/optum-examples');
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+type JsonObject = { [key: string]: Json };
+type Kind = 'inquiry' | 'submission' | 'noa';
+
+const FILES = ['common', 'inquiry', 'submission', 'noa', 'request'] as const;
+const source = (f: string) => JSON.parse(readFileSync(join(SCHEMAS, `${f}.schema.json`), 'utf8')) as JsonObject;
+
+let editor: Record<string, JsonObject>;
+const validators = {} as Record<Kind, ValidateFunction>;
+
+before(async () => {
+  const url = pathToFileURL(join(SCHEMAS, 'editorSchemas.mjs')).href;
+  const { editorSchema } = (await import(url)) as { editorSchema: (s: JsonObject) => JsonObject };
+  editor = Object.fromEntries(FILES.map((f) => [f, editorSchema(source(f))]));
+  const ajv = new Ajv({ allErrors: true, strict: false });
+  for (const f of FILES) ajv.addSchema(editor[f], `${f}.schema.json`);
+  for (const kind of ['inquiry', 'submission', 'noa'] as const) validators[kind] = ajv.getSchema(`${kind}.schema.json`)!;
+});
+
+function example(name: string): JsonObject {
+  return JSON.parse(readFileSync(join(EXAMPLES, `${name}.json`), 'utf8')) as JsonObject;
+}
+
+function at(body: JsonObject, path: string): JsonObject {
+  let node: Json = body;
+  for (const key of path.split('.').filter(Boolean)) node = (node as JsonObject)[key];
+  return node as JsonObject;
+}
+
+function rename(obj: JsonObject, from: string, to: string): void {
+  obj[to] = obj[from];
+  delete obj[from];
+}
+
+/** Schema errors as "instancePath keyword" (an anyOf's failing branches count as one: VS Code shows one). */
+function schemaErrors(kind: Kind, body: Json): string[] {
+  const v = validators[kind];
+  if (v(body)) return [];
+  const errors = (v.errors ?? []).filter((e) => !/\/anyOf\/\d+\//.test(e.schemaPath));
+  return errors.map((e) => `${e.instancePath} ${e.keyword}`);
+}
+
+/** 278 problems (errors and warnings) of the edited body that the unedited one does not have. */
+function newRuleProblems(kind: Kind, before: JsonObject, after: JsonObject): string[] {
+  const key = (p: { code: string; message: string }) => `${p.code} ${p.message}`;
+  const serious = (b: JsonObject) => analyzeJsonRequest(JSON.stringify(b, null, 2), kind).problems.filter((p) => p.severity === 'error' || p.severity === 'warning');
+  const known = new Set(serious(before).map(key));
+  return serious(after).map(key).filter((k) => !known.has(k));
+}
+
+const INQ = 'user-inquiry-request-subscriber';
+const SUB = 'user-submission-request-dependent';
+const NOA = 'user-noa-request';
+
+interface Cause {
+  readonly name: string;
+  readonly kind: Kind;
+  readonly from: string;
+  readonly edit: (b: JsonObject) => void;
+  /** Who reports it: the 278 rules (the schema stays silent) or the schema (the rules have nothing to say). */
+  readonly by: '278' | 'schema';
+  /** A word the one message must hold. */
+  readonly says: RegExp;
+}
+
+const CAUSES: readonly Cause[] = [
+  // Names: the converter says which field was meant.
+  { name: 'FirstName for firstName', kind: 'inquiry', from: INQ, edit: (b) => rename(at(b, 'subscriber'), 'firstName', 'FirstName'), by: '278', says: /Did you mean "firstName"/ },
+  { name: 'serviceTypecode for serviceTypeCode', kind: 'submission', from: SUB, edit: (b) => rename(at(b, 'patientEventDetail'), 'serviceTypeCode', 'serviceTypecode'), by: '278', says: /Did you mean "serviceTypeCode"/ },
+  { name: 'ProfessionalService in a service line', kind: 'submission', from: SUB, edit: (b) => rename(at(b, 'patientEventDetail.serviceLevel.0'), 'professionalService', 'ProfessionalService'), by: '278', says: /Did you mean "professionalService"/ },
+  { name: 'an unknown name', kind: 'inquiry', from: INQ, edit: (b) => { at(b, 'subscriber').favouriteColour = 'blue'; }, by: '278', says: /"favouriteColour" is not a field/ },
+  // Dates: the real calendar, with the element's name.
+  { name: 'month 13 in a date of birth', kind: 'inquiry', from: INQ, edit: (b) => { at(b, 'subscriber').dateOfBirth = '19011301'; }, by: '278', says: /month 13 does not exist/ },
+  { name: '30 February', kind: 'inquiry', from: INQ, edit: (b) => { at(b, 'subscriber').dateOfBirth = '19010230'; }, by: '278', says: /day 30 does not exist/ },
+  { name: 'a date as MM/DD/CCYY', kind: 'submission', from: SUB, edit: (b) => { at(b, 'subscriber').dateOfBirth = '01/01/1970'; }, by: '278', says: /CCYYMMDD/ },
+  { name: 'an event date as CCYY-MM-DD', kind: 'inquiry', from: INQ, edit: (b) => { at(b, 'patientEventDetail').eventDateBegin = '2023-10-17'; }, by: '278', says: /CCYYMMDD/ },
+  { name: 'an end date without a begin date', kind: 'inquiry', from: INQ, edit: (b) => { delete at(b, 'patientEventDetail').eventDateBegin; }, by: '278', says: /eventDateEnd needs eventDateBegin/ },
+  // Codes: the loop and the allowed codes.
+  { name: 'lower-case hs', kind: 'inquiry', from: INQ, edit: (b) => { at(b, 'patientEventDetail').requestCategoryCode = 'hs'; }, by: '278', says: /UM01 "hs" is not allowed/ },
+  { name: 'service type ZZ', kind: 'submission', from: SUB, edit: (b) => { at(b, 'patientEventDetail').serviceTypeCode = 'ZZ'; }, by: '278', says: /UM03 "ZZ"/ },
+  { name: 'gender X', kind: 'submission', from: SUB, edit: (b) => { at(b, 'dependent').genderCode = 'X'; }, by: '278', says: /DMG03 "X"/ },
+  { name: 'unit DA on a professional line', kind: 'submission', from: SUB, edit: (b) => { at(b, 'patientEventDetail.serviceLevel.0.professionalService').unitOrBasisForMeasurementCode = 'DA'; }, by: '278', says: /SV103 "DA"/ },
+  // JSON types.
+  { name: 'units as a JSON number', kind: 'submission', from: SUB, edit: (b) => { (at(b, 'patientEventDetail.serviceLevel.0.professionalService') as Record<string, Json>).serviceUnitCount = 14; }, by: '278', says: /write "14" in quotes/ },
+  // What only the schema knows.
+  { name: 'a 9-digit NPI', kind: 'inquiry', from: INQ, edit: (b) => { at(b, 'patientEventDetail.patientEventProviderName.1').identifier = '123456789'; }, by: 'schema', says: /pattern|if/ },
+];
+
+for (const c of CAUSES) {
+  test(`one cause, one problem: ${c.name} (${c.kind}) is reported by the ${c.by === '278' ? '278 rules' : 'schema'} only`, () => {
+    const original = example(c.from);
+    const body = structuredClone(original);
+    c.edit(body);
+    const schema = schemaErrors(c.kind, body);
+    const rules = newRuleProblems(c.kind, original, body);
+    if (c.by === '278') {
+      assert.deepEqual(schema, [], 'the editor schema stays silent');
+      assert.equal(rules.length, 1, `one 278 problem: ${rules.join(' | ')}`);
+      assert.match(rules[0], c.says);
+    } else {
+      assert.deepEqual(rules, [], 'the 278 rules have nothing to say');
+      assert.ok(schema.length > 0 && schema.every((e) => c.says.test(e)), `the schema reports it: ${schema.join(' | ')}`);
+    }
+  });
+}
+
+test('editor schemas: Optum\'s examples, the default snippets and the JSON snippets are clean', () => {
+  for (const [kind, name] of [['inquiry', INQ], ['submission', SUB], ['submission', 'user-submission-request-subscriber'], ['noa', NOA]] as const) {
+    assert.deepEqual(schemaErrors(kind, example(name)), [], name);
+  }
+  const now = new Date();
+  for (const [name, def] of Object.entries(loadSnippetFile(join(REPO, 'snippets/json.json')))) {
+    const prefix = prefixesOf(def)[0];
+    const kind: Kind = prefix.includes('inquiry') ? 'inquiry' : prefix.includes('noa') ? 'noa' : 'submission';
+    for (const e of everyChoiceExpansion(def.body, now)) assert.deepEqual(schemaErrors(kind, JSON.parse(e.text) as Json), [], `${name} (${e.label})`);
+  }
+});
+
+/** Every schema node that suggests codes, with its path. */
+function suggestions(file: string): { path: string; node: JsonObject }[] {
+  const out: { path: string; node: JsonObject }[] = [];
+  const walk = (path: string, node: Json) => {
+    if (Array.isArray(node)) node.forEach((n, i) => walk(`${path}/${i}`, n));
+    else if (node && typeof node === 'object') {
+      if (Array.isArray(node.enum) && !path.includes('/if')) out.push({ path, node });
+      for (const [k, v] of Object.entries(node)) if (k !== 'if' && k !== 'defaultSnippets') walk(`${path}/${k}`, v);
+    }
+  };
+  walk('', editor[file]);
+  return out;
+}
+
+test('editor schemas: every code list is still offered, with its meaning beside each code (enumDetails)', () => {
+  let lists = 0;
+  for (const file of FILES) {
+    for (const { path, node } of suggestions(file)) {
+      lists++;
+      const codes = node.enum as string[];
+      const names = node.markdownEnumDescriptions as string[];
+      const details = node.enumDetails as string[];
+      assert.ok(Array.isArray(details) && details.length === codes.length, `${file}${path}: one detail per code`);
+      details.forEach((d, i) => assert.equal(d, names[i].replace(/[`*_]/g, ''), `${file}${path}: ${codes[i]} shows its name`));
+    }
+  }
+  const sourceLists = FILES.reduce((n, f) => n + JSON.stringify(source(f)).split('"markdownEnumDescriptions"').length - 1, 0);
+  assert.equal(lists, sourceLists, 'every named code list of the source schemas is offered in the editor copy');
+  const gender = (editor.common.definitions as Record<string, JsonObject>).genderCode;
+  assert.deepEqual(gender.type?.[0 as never], 'string', 'completion inserts a quoted string');
+  assert.deepEqual(((gender.anyOf as JsonObject[])[0].enumDetails as string[]).slice(0, 3), ['Female', 'Male', 'Unknown']);
+});
+
+test('editor schemas: what only the schema knows stays (required fields, the NPI shape, descriptions)', () => {
+  const body = example(SUB);
+  delete at(body, 'subscriber').memberId;
+  assert.ok(schemaErrors('submission', body).includes('/subscriber required'));
+  const defs = editor.common.definitions as Record<string, JsonObject>;
+  assert.equal(typeof defs.npi.pattern, 'string');
+  assert.equal(defs.date.pattern, undefined, 'dates are the 278 rules\' to check');
+  assert.equal(JSON.stringify(editor.inquiry).includes('"additionalProperties":false'), false, 'names are the 278 rules\' to check');
+  assert.equal(JSON.stringify(editor.inquiry).split('"description"').length, JSON.stringify(source('inquiry')).split('"description"').length);
+});
