@@ -51,6 +51,8 @@ function elementDoc(e: ElementInfo): string {
 }
 
 function propertyItems(analysis: FhirAnalysis, root: Node | undefined, offset: number, objectPath: (string | number)[], replaceStart: number, replaceEnd: number): CompletionEntry[] {
+  // Renaming a key that already has its value: replace the name only.
+  const keyOnly = /^\s*:/.test(analysis.text.slice(replaceEnd, replaceEnd + 200));
   const present = new Set<string>();
   const object = root ? findNodeAtLocation(root, objectPath) : undefined;
   for (const property of object?.type === 'object' ? object.children ?? [] : []) {
@@ -69,9 +71,9 @@ function propertyItems(analysis: FhirAnalysis, root: Node | undefined, offset: n
         kind: 'property',
         detail: [`${e.min}..${e.max}`, type ?? e.types.join(' | '), e.mustSupport ? 'must support' : ''].filter(Boolean).join(' · '),
         documentation: elementDoc(e) || undefined,
-        insertText: `"${name}": `,
+        insertText: keyOnly ? `"${name}"` : `"${name}": `,
         filterText: `"${name}"`,
-        insertSnippet: `"${name}": ${valueSkeleton(type, repeats)}`,
+        insertSnippet: keyOnly ? `"${name}"` : `"${name}": ${valueSkeleton(type, repeats)}`,
         replaceStart,
         replaceEnd,
         // Required first, then must-support, then the rest, each in profile order.
