@@ -1,10 +1,11 @@
 // Completion in a PAS document: the property names the profile allows in the object at the cursor (choice types
 // spelt out, slices folded into their property), and the codes of an enumerable binding with their meanings.
 
-import { findNodeAtLocation, getLocation, parseTree, type Node } from 'jsonc-parser';
+import { findNodeAtLocation, getLocation, type Node } from 'jsonc-parser';
 import { childElementsAt, locateFhir } from '../fhir';
 import type { ElementInfo, FhirAnalysis } from '../fhir/api';
 import type { CompletionEntry } from './completion';
+import { jsonTree } from './fhirTree';
 import { bindingMeaning, x12Where } from './fhirHover';
 
 const PRIMITIVE_JSON: Record<string, 'string' | 'number' | 'boolean'> = {
@@ -122,7 +123,7 @@ export function fhirCompletionsAt(analysis: FhirAnalysis, offset: number): Compl
   const onToken = previous && previous.offset <= offset && offset <= previous.offset + previous.length;
   const replaceStart = onToken ? previous.offset : offset;
   const replaceEnd = onToken ? previous.offset + previous.length : offset;
-  const root = parseTree(text);
+  const root = jsonTree(analysis);
   if (where.isAtPropertyKey) {
     const objectPath = where.path.slice(0, -1);
     return propertyItems(analysis, root, offset, objectPath, replaceStart, replaceEnd);

@@ -1,11 +1,12 @@
 // Hover on a PAS document: the element's definition from its profile (short text, cardinality, types, binding and the
 // value's meaning, must-support, the profile, where the 278 carries it) and, in a ClaimResponse, the decision in words.
 
-import { findNodeAtLocation, findNodeAtOffset, getNodePath, parseTree, type Node } from 'jsonc-parser';
+import { findNodeAtLocation, findNodeAtOffset, getNodePath, type Node } from 'jsonc-parser';
 import { locateFhir } from '../fhir';
 import type { ElementInfo, FhirAnalysis, FhirLocation } from '../fhir/api';
 import { CODE_LISTS } from '../guide/codeLists';
 import type { HoverResult } from './hover';
+import { jsonTree } from './fhirTree';
 import { claimResponseAt, responseReading } from './pasDecision';
 
 const X12_SYSTEM = 'https://codesystem.x12.org/005010/';
@@ -90,7 +91,7 @@ function locateInTree(root: Node | undefined, offset: number): FhirLocation | un
 
 export function fhirHoverAt(analysis: FhirAnalysis, offset: number): HoverResult | undefined {
   if (!analysis.pas) return undefined;
-  const root = parseTree(analysis.text);
+  const root = jsonTree(analysis);
   const loc = locateFhir(analysis, offset) ?? locateInTree(root, offset);
   if (!loc) return undefined;
   const sections: string[] = [];
