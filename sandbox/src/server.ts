@@ -11,6 +11,7 @@ import { readFacts } from './requestFacts';
 import { buildResponse } from './respond';
 import { TokenIssuer } from './tokens';
 import { DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET } from './defaults';
+import { PasPayer, PAS_BASE_PATH, type PasPayerOptions } from './pas/payer';
 
 export const TOKEN_PATH = '/apip/auth/v2/token';
 export const BASE_PATH = '/rcm/prior-authorization/v1';
@@ -25,6 +26,8 @@ export interface SandboxOptions {
   readonly clientSecret?: string;
   /** Clock for token expiry and response dates (tests pass a controllable one). */
   readonly now?: () => number;
+  /** The local Da Vinci PAS payer under /fhir (sandbox/src/pas). */
+  readonly pas?: PasPayerOptions;
 }
 
 export interface SandboxStats {
@@ -40,6 +43,9 @@ export interface Sandbox {
   readonly tokenUrl: string;
   readonly clientId: string;
   readonly clientSecret: string;
+  /** The local PAS payer's FHIR base, http://127.0.0.1:PORT/fhir. */
+  readonly pasBaseUrl: string;
+  readonly pas: PasPayer;
   stats(): SandboxStats;
   close(): Promise<void>;
 }
@@ -178,10 +184,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   let requests = 0;
   const faults = new Map<string, number>();
   const sockets = new Set<Socket>();
+  const pas = new PasPayer(options.pas ?? {}, { clientId, clientSecret }, now);
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     requests++;
     const path = (req.url ?? '/').split('?')[0];
+    if (path === PAS_BASE_PATH || path.startsWith(PAS_BASE_PATH + '/')) return pas.handle(req, res, path.slice(PAS_BASE_PATH.length));
     if (path === TOKEN_PATH) {
       if (req.method !== 'POST') throw new HttpError(405, ['Use POST for the token endpoint.'], { allow: 'POST' });
       let body: unknown;
@@ -255,17 +263,22 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const url = `http://${host}:${address.port}`;
+  pas.setOrigin(url);
   return {
     url,
     baseUrl: url + BASE_PATH,
     tokenUrl: url + TOKEN_PATH,
     clientId,
     clientSecret,
+    pasBaseUrl: pas.baseUrl,
+    pas,
     stats: () => ({ tokensIssued: issuer.issued, connections, requests }),
-    close: () =>
-      new Promise<void>((resolve) => {
+    close: async () => {
+      await pas.close();
+      await new Promise<void>((resolve) => {
         server.close(() => resolve());
         for (const socket of sockets) socket.destroy();
-      }),
+      });
+    },
   };
 }

@@ -29,6 +29,36 @@ test('warnings alone exit 0', async () => {
   assert.match(result.stdout, /:14:11: warning hl04-children /);
 });
 
+test('--max-warnings N exits 1 when the warnings exceed N (ESLint convention), 0 when they do not', async () => {
+  const file = fixture('optum-noa-hl04-without-children.x12');
+  const over = await runCli(['lint', '--max-warnings', '0', file]);
+  assert.equal(over.code, 1);
+  assert.match(over.stderr, /Too many warnings: 1, more than --max-warnings 0\./);
+  assert.equal((await runCli(['lint', '--max-warnings', '1', file])).code, 0);
+  for (const bad of ['-1', 'x', '1.5']) assert.equal((await runCli(['lint', '--max-warnings', bad, file])).code, 2, bad);
+});
+
+test('--inferred error|warning|off: rules resting on samples as errors, warnings (default, and said so) or hidden', async () => {
+  // INS in the X215 inquiry's 2010C: its tables rest on samples only.
+  const file = fixture('x215-segment-not-allowed-is-warning.x12');
+  const warning = await runCli(['lint', file]);
+  assert.equal(warning.code, 0);
+  assert.match(warning.stdout, /:15:1: warning segment-not-allowed INS is not allowed in 2010C .*\(Inferred: this rule rests on samples, not on a confirmed guide map\.\)/);
+  const error = await runCli(['lint', '--inferred', 'error', file]);
+  assert.equal(error.code, 1);
+  assert.match(error.stdout, /:15:1: error segment-not-allowed /);
+  const off = await runCli(['lint', '--inferred', 'off', file]);
+  assert.equal(off.code, 0);
+  assert.equal(off.stdout, '');
+  assert.equal((await runCli(['lint', '--inferred', 'maybe', file])).code, 2);
+  // Confirmed and 278-wide rules keep their severity whatever the choice.
+  for (const mode of ['off', 'warning']) {
+    const confirmed = await runCli(['lint', '--inferred', mode, fixture('bht01-x216-notification.x12')]);
+    assert.equal(confirmed.code, 1, mode);
+    assert.match(confirmed.stdout, /error code-value BHT01 "0078"/);
+  }
+});
+
 test('--format json prints every problem with positions', async () => {
   const result = await runCli(['lint', '--format', 'json', fixture('hl-level-ss-under-ss.x12')]);
   assert.equal(result.code, 1);

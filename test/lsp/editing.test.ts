@@ -126,6 +126,22 @@ test('inlay hints follow the settings: off by default, then code meanings or ele
   assert.deepEqual(await hints(), []);
 });
 
+test('priorAuth.validation.inferredRules shows rules resting on samples as warnings, errors or not at all', async () => {
+  const text = readFileSync(join(FIXTURES, 'diagnostics/x215-segment-not-allowed-is-warning.x12'), 'utf8');
+  const uri = await open(text);
+  const summary = (list: { code?: unknown; severity?: number }[]) => list.map((d) => `${d.code} ${d.severity}`).join(', ');
+  // Settings change without a new document version: wait for the republished diagnostics that show the choice.
+  const shown = (expected: string) => client.diagnostics(uri, (p) => summary(p.diagnostics) === expected);
+  const [first] = await shown('segment-not-allowed 2');
+  assert.match(String(first.message), /rests on samples/);
+  await client.updateSettings({ validation: { inferredRules: 'error' } });
+  await shown('segment-not-allowed 1');
+  await client.updateSettings({ validation: { inferredRules: 'off' } });
+  await shown('');
+  await client.updateSettings({ validation: { inferredRules: 'warning' } });
+  await shown('segment-not-allowed 2');
+});
+
 test('maxProblems from settings caps the diagnostics', async () => {
   const text = readFileSync(join(FIXTURES, 'diagnostics/too-many-problems.x12'), 'utf8');
   await client.updateSettings({ maxProblems: 2 });

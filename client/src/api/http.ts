@@ -78,7 +78,7 @@ export class HttpClient {
   }
 
   /** Sends one request; retries 429/503 up to the limit. Throws ApiError for network failures and refused URLs. */
-  async send(method: 'GET' | 'POST', rawUrl: string, headers: Record<string, string>, body: string | undefined, signal?: AbortSignal): Promise<HttpAnswer> {
+  async send(method: 'GET' | 'POST' | 'DELETE', rawUrl: string, headers: Record<string, string>, body: string | undefined, signal?: AbortSignal): Promise<HttpAnswer> {
     const refused = refuseUrl(rawUrl);
     if (refused) throw new ApiError('refused-url', refused, 'Use the https URL the payer publishes, or the local sandbox on 127.0.0.1.');
     const url = new URL(rawUrl);

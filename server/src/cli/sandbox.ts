@@ -2,6 +2,7 @@
 
 import { parseArgs } from 'node:util';
 import { DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, startSandbox } from '../../../sandbox/src/server';
+import { pasSandboxOptions, PAS_SANDBOX_HELP, PAS_SANDBOX_OPTIONS, pasStartLines } from './sandboxPas';
 import type { CliIo } from './io';
 
 export const SANDBOX_HELP = `Usage: prior-auth sandbox [--port N] [--host 127.0.0.1] [--token-ttl SECONDS]
@@ -16,6 +17,7 @@ Options:
   --token-ttl SECONDS   lifetime of issued tokens (default 3600)
   --client-id ID        accepted client_id (default local-client; env PRIOR_AUTH_SANDBOX_CLIENT_ID)
   --client-secret S     accepted client_secret (default local-secret; env PRIOR_AUTH_SANDBOX_CLIENT_SECRET)
+${PAS_SANDBOX_HELP}
   -h, --help            show this help
 
 Stop it with Ctrl-C.`;
@@ -30,6 +32,7 @@ export async function runSandbox(argv: string[], io: CliIo, signals: NodeJS.Even
       'client-id': { type: 'string' },
       'client-secret': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
+      ...PAS_SANDBOX_OPTIONS,
     },
   });
   if (values.help) {
@@ -46,6 +49,11 @@ export async function runSandbox(argv: string[], io: CliIo, signals: NodeJS.Even
     io.err(`--token-ttl takes a whole number of seconds, not "${values['token-ttl']}".`);
     return 2;
   }
+  const pas = await pasSandboxOptions(values);
+  if (typeof pas === 'string') {
+    io.err(pas);
+    return 2;
+  }
   let sandbox;
   try {
     sandbox = await startSandbox({
@@ -54,6 +62,7 @@ export async function runSandbox(argv: string[], io: CliIo, signals: NodeJS.Even
       tokenTtlSeconds: ttl,
       clientId: values['client-id'] ?? process.env.PRIOR_AUTH_SANDBOX_CLIENT_ID ?? DEFAULT_CLIENT_ID,
       clientSecret: values['client-secret'] ?? process.env.PRIOR_AUTH_SANDBOX_CLIENT_SECRET ?? DEFAULT_CLIENT_SECRET,
+      pas,
     });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
@@ -65,6 +74,7 @@ export async function runSandbox(argv: string[], io: CliIo, signals: NodeJS.Even
   io.out(`  base URL:  ${sandbox.baseUrl}`);
   io.out(`  client_id: ${sandbox.clientId}`);
   io.out(`  client_secret: ${sandbox.clientSecret}`);
+  for (const line of pasStartLines(sandbox, pas)) io.out(line);
   io.out('Press Ctrl-C to stop.');
   await new Promise<void>((resolve) => {
     const stop = () => resolve();

@@ -9,6 +9,7 @@ import { endpointForJson, endpointForX12, type Endpoint } from '../../../client/
 import { summarizeResponse, type ResponseSummary } from '../../../client/src/api/summary';
 import { DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET } from '../../../sandbox/src/defaults';
 import { readText, type CliIo } from './io';
+import { isPasRun, PAS_SEND_HELP, runPasSend } from './sendPas';
 
 export const SEND_HELP = `Usage: prior-auth send [--env sandbox|production|local|URL] [--endpoint inquiry|submission|noa]
                       [--format table|json] [--yes] FILE…
@@ -74,6 +75,7 @@ function table(rows: readonly SendRow[]): string[] {
 }
 
 export async function runSend(argv: string[], io: CliIo, stderrIsTty = process.stderr.isTTY === true): Promise<number> {
+  if (!argv.includes('--help') && !argv.includes('-h') && (await isPasRun(argv))) return runPasSend(argv, io);
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -86,7 +88,7 @@ export async function runSend(argv: string[], io: CliIo, stderrIsTty = process.s
     },
   });
   if (values.help) {
-    io.out(SEND_HELP);
+    io.out(SEND_HELP + '\n\n' + PAS_SEND_HELP);
     return 0;
   }
   const env = environmentFor(values.env);

@@ -7,6 +7,7 @@ import {
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { capProblems } from '../validate/document';
+import { applyInferredRules } from '../problems/inferredRules';
 import { hoverAt } from '../features/hover';
 import { documentSymbols, foldingRanges, selectionSpans } from '../features/structure';
 import { definitionAt, highlightsAt } from '../features/navigation';
@@ -71,7 +72,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const doc = documents.get(uri);
     if (!doc) return;
     const problems = isJsonDocument(doc) ? jsonCache.get(doc).problems : cache.get(doc).problems;
-    const diagnostics = capProblems(problems, settings.maxProblems).map((p) => toDiagnostic(doc, p));
+    const shown = applyInferredRules(problems, settings.validation.inferredRules);
+    const diagnostics = capProblems(shown, settings.maxProblems).map((p) => toDiagnostic(doc, p));
     void connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
   });
 
@@ -101,7 +103,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   const refreshSettings = async () => {
     const next = await readSettings(connection, client, initOptions);
     const hintsChanged = next.inlayHints.enabled !== settings.inlayHints.enabled || next.inlayHints.show !== settings.inlayHints.show;
-    const capChanged = next.maxProblems !== settings.maxProblems;
+    const capChanged = next.maxProblems !== settings.maxProblems || next.validation.inferredRules !== settings.validation.inferredRules;
     const pasChanged = next.pasVersion !== settings.pasVersion;
     settings = next;
     if (pasChanged) jsonCache.clear();
@@ -220,7 +222,11 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       if (!doc) return [];
       // JSON documents get the fixes their problems carry (a request field name in the wrong case, PAS fixes if any).
       const analysis = isJsonDocument(doc) ? jsonCache.get(doc) : cache.get(doc);
-      const fixes = quickFixesIn(analysis, doc.offsetAt(params.range.start), doc.offsetAt(params.range.end));
+      const mode = settings.validation.inferredRules;
+      // Fixes follow the diagnostics as shown: none for a hidden problem, the shown severity otherwise.
+      const fixes = quickFixesIn(analysis, doc.offsetAt(params.range.start), doc.offsetAt(params.range.end))
+        .filter(({ problem }) => mode !== 'off' || !problem.inferred)
+        .map((f) => (f.problem.inferred ? { ...f, problem: applyInferredRules([f.problem], mode)[0] } : f));
       const literal = !!client.textDocument?.codeAction?.codeActionLiteralSupport;
       if (!literal) return [];
       return fixes.map(({ problem, fix }): CodeAction => ({

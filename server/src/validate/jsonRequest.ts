@@ -144,7 +144,7 @@ export function analyzeJsonRequest(text: string, fileKind: FileKind): JsonReques
     const key = `${start}:${p.code}:${message}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    problems.push({ code: p.code, severity: p.severity, start, end, message });
+    problems.push(p.inferred ? { code: p.code, severity: p.severity, start, end, message, inferred: true } : { code: p.code, severity: p.severity, start, end, message });
   }
   problems.sort((a, b) => a.start - b.start || a.end - b.end);
   return { kind, problems };
