@@ -62,7 +62,8 @@ export function generatePasRequest(items: number, version: PasVersion, seed = 27
       resourceType: 'Coverage', id: 'coverage-1', meta: { profile: profile('profile-coverage') },
       identifier: [{ type: concept('http://terminology.hl7.org/CodeSystem/v2-0203', 'MB'), value: member }],
       status: 'active', subscriberId: member, beneficiary: { reference: 'Patient/patient-1' },
-      relationship: concept('http://terminology.hl7.org/CodeSystem/subscriber-relationship', 'self'), payor: [{ reference: 'Organization/payer-1' }],
+      relationship: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/subscriber-relationship', code: 'self' }, { system: `${X12}1069`, code: '18', display: 'Self' }] },
+      payor: [{ reference: 'Organization/payer-1' }],
     },
     {
       resourceType: 'Patient', id: 'patient-1', meta: { profile: profile('profile-subscriber') },

@@ -5,7 +5,7 @@ import { findNodeAtLocation, getLocation, type Node } from 'jsonc-parser';
 import { childElementsAt, locateFhir } from '../fhir';
 import type { ElementInfo, FhirAnalysis } from '../fhir/api';
 import type { CompletionEntry } from './completion';
-import { jsonTree } from './fhirTree';
+import { elementAtPath, jsonTree } from './fhirTree';
 import { bindingMeaning, x12Where } from './fhirHover';
 
 const PRIMITIVE_JSON: Record<string, 'string' | 'number' | 'boolean'> = {
@@ -92,8 +92,7 @@ function bindingOf(analysis: FhirAnalysis, root: Node, path: (string | number)[]
   const sibling = childElementsAt(analysis, offset).find((e) => typeof name === 'string' && propertyNames(e).some((p) => p.name === name));
   if (sibling?.binding?.codes?.length) return sibling;
   for (let up = 1; up <= BINDING_DEPTH && up <= path.length; up++) {
-    const node = findNodeAtLocation(root, path.slice(0, path.length - up));
-    const owner = node ? locateFhir(analysis, node.offset)?.element : undefined;
+    const owner = elementAtPath(analysis, root, path.slice(0, path.length - up));
     if (owner?.binding?.codes?.length) return owner;
   }
   return undefined;

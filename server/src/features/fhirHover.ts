@@ -6,7 +6,7 @@ import { locateFhir } from '../fhir';
 import type { ElementInfo, FhirAnalysis, FhirLocation } from '../fhir/api';
 import { CODE_LISTS } from '../guide/codeLists';
 import type { HoverResult } from './hover';
-import { jsonTree } from './fhirTree';
+import { elementAtPath, jsonTree } from './fhirTree';
 import { claimResponseAt, responseReading } from './pasDecision';
 
 const X12_SYSTEM = 'https://codesystem.x12.org/005010/';
@@ -67,18 +67,29 @@ function stringValue(text: string, loc: FhirLocation): string | undefined {
   }
 }
 
-/** A `code` value's meaning, from the binding of the nearest element above it that has one. */
-function codeLine(analysis: FhirAnalysis, root: Node, loc: FhirLocation, code: string): string | undefined {
+/**
+ * A `code` value's meaning, from the binding of the nearest element above it that has one (a coding's code is bound
+ * through its CodeableConcept), or from the project's 278 code list its X12 system names; with the 278 location of
+ * that element when the code's own element has none.
+ */
+function codeLines(analysis: FhirAnalysis, root: Node, loc: FhirLocation, code: string): string[] {
   const path = loc.jsonPath;
   const systemNode = path[path.length - 1] === 'code' ? findNodeAtLocation(root, [...path.slice(0, -1), 'system']) : undefined;
   const system = typeof systemNode?.value === 'string' ? systemNode.value : undefined;
-  let meaning = bindingMeaning(loc.element, code, system);
+  let owner = loc.element;
+  let meaning = bindingMeaning(owner, code, system);
   for (let up = 1; !meaning && up <= BINDING_DEPTH && up <= path.length; up++) {
-    const node = findNodeAtLocation(root, path.slice(0, path.length - up) as (string | number)[]);
-    const owner = node ? locateFhir(analysis, node.offset) : undefined;
-    if (owner?.element?.binding) meaning = bindingMeaning(owner.element, code, system);
+    const above = elementAtPath(analysis, root, path.slice(0, path.length - up));
+    if (above?.binding) {
+      owner = above;
+      meaning = bindingMeaning(above, code, system);
+    }
   }
-  return meaning ? `\`${code}\`: ${meaning}` : undefined;
+  const element = system?.startsWith(X12_SYSTEM) ? system.slice(X12_SYSTEM.length) : undefined;
+  const lines: string[] = [];
+  if (meaning) lines.push(`\`${code}\`: ${meaning}${element ? ` (X12 data element ${element})` : ''}`);
+  if (owner && owner !== loc.element && owner.x12 && !loc.element?.x12) lines.push(`278: ${x12Where(owner.x12)}`);
+  return lines;
 }
 
 /** Where the offset is when the core cannot say (no element governs it): the JSON path from the tree alone. */
@@ -98,8 +109,7 @@ export function fhirHoverAt(analysis: FhirAnalysis, offset: number): HoverResult
   if (loc.element) sections.push(...elementLines(loc.element));
   const value = stringValue(analysis.text, loc);
   if (value !== undefined && root) {
-    const line = codeLine(analysis, root, loc, value);
-    if (line) sections.push(line);
+    sections.push(...codeLines(analysis, root, loc, value));
   }
   const response = root ? claimResponseAt(root, loc.jsonPath) : undefined;
   // Inside an item: that item's decision; on a property of the ClaimResponse itself: every item's.
