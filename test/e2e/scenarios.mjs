@@ -62,6 +62,8 @@ async function signIn(ctx, secret, outcome) {
 /** PAS examples (examples/): a request bundle named *.pas.json, a response bundle known only by its meta.profile. */
 const PAS_REQUEST = 'pas-request.pas.json';
 const PAS_RESPONSE = 'pas-response.json';
+/** The Problems entry for a misspelt Claim.use: the FHIR core's fhir-pattern-value message. */
+const USE_PROBLEM = /Claim\.use must contain "preauthorization"/;
 
 /** 1-based line and column of the first `needle` in an example file, `offset` characters into it. */
 function positionIn(file, needle, offset = 0) {
@@ -488,9 +490,9 @@ export const SCENARIOS = [
       await waitFor('an error squiggle', async () => (await wb.squiggleCount('error')) > 0, { timeoutMs: 30_000 });
       const entries = await waitFor('a Problems entry for the misspelt code', async () => {
         const rows = await wb.problemsEntries();
-        return rows.some((r) => /preauthorisation/.test(r)) ? rows : undefined;
+        return rows.some((r) => USE_PROBLEM.test(r)) ? rows : undefined;
       });
-      ctx.note(`Problems view: "${entries.find((r) => /preauthorisation/.test(r)).slice(0, 140)}…"`);
+      ctx.note(`Problems view: "${entries.find((r) => USE_PROBLEM.test(r)).slice(0, 140)}…"`);
       await page.keyboard.press('Control+Z');
       await waitFor('the squiggle to go after undo', async () => (await wb.squiggleCount('error')) === 0, { timeoutMs: 30_000 });
       ctx.note('undo: the code reads "preauthorization" again and the squiggle goes');
