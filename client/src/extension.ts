@@ -15,6 +15,7 @@ import { healthCheck, selectEnvironment, signIn, signOut } from './commands/acco
 import { disposeLocalSandbox, startLocalSandbox, stopLocalSandbox } from './commands/localSandbox';
 import { showHistory } from './commands/history';
 import { convert, treatAsRequest } from './commands/convert';
+import { openExample, visibleRequestUri } from './commands/walkthrough';
 import { isServedJson } from './servedDocuments';
 
 type LanguageClientModule = { startLanguageClient(context: ExtensionContext): Promise<{ stop(): Promise<void> }>; JSON_REQUEST_PATTERN: string };
@@ -65,7 +66,8 @@ export async function activate(context: ExtensionContext): Promise<void> {
     workspace.registerTextDocumentContentProvider(RESPONSE_SCHEME, responses),
     languages.registerCodeLensProvider({ scheme: RESPONSE_SCHEME }, responses),
     languages.registerCodeLensProvider([{ language: 'x12', scheme: 'file' }, { language: 'x12', scheme: 'untitled' }, { language: 'json', pattern: '**/*.{278,inquiry,submission,noa}.json' }], sendLens),
-    guarded('priorAuth.send', (uri) => sendDocument(state, 'auto', uri)),
+    guarded('priorAuth.send', (uri) => sendDocument(state, 'auto', uri ?? visibleRequestUri())),
+    guarded('priorAuth.openExample', () => openExample(context.extensionUri)),
     guarded('priorAuth.sendInquiry', (uri) => sendDocument(state, 'inquiry', uri)),
     guarded('priorAuth.sendSubmission', (uri) => sendDocument(state, 'submission', uri)),
     guarded('priorAuth.sendNotice', (uri) => sendDocument(state, 'noa', uri)),

@@ -75,7 +75,10 @@ export const SUBMISSION_BY_CLEARINGHOUSE: Readonly<Record<string, Outcome>> = {
 /** Optum's pages disagree on 278_217_05: one version says _A6, another _A5; both mean "modified". */
 export const SUBMISSION_ALIASES: Readonly<Record<string, string>> = { '278_217_05_A5': '278_217_05_A6' };
 
-/** Notice of admission answers chosen by member ID (Optum's example uses NOA-01-SUCCESS). */
+/**
+ * Notice of admission answers chosen by member ID (Optum's example uses NOA-01-SUCCESS). A notice is acknowledged,
+ * not decided: the answer carries the receipt number (here `authorization`) without an HCR.
+ */
 export const NOA_BY_MEMBER: Readonly<Record<string, Outcome>> = {
   'NOA-01-SUCCESS': { summary: 'Notification received', decision: { code: 'A1', authorization: 'N216000001' }, message: 'NOTIFICATION RECEIVED', source: 'Optum' },
 };

@@ -17,6 +17,8 @@ export interface ServiceFacts {
 
 export interface RequestFacts {
   readonly version: string;
+  /** The request's own delimiters, to answer in them when a copied value holds one of the usual ones. */
+  readonly delimiters?: { readonly element: string; readonly component: string; readonly repetition: string; readonly segment: string };
   readonly senderQualifier: string;
   readonly senderId: string;
   readonly receiverQualifier: string;
@@ -62,6 +64,13 @@ function values(t: SegmentTable, seg: number): Values {
   return segmentValues(t, seg, (pos) => composites.includes(pos));
 }
 
+/** Entity codes (NM101) of a payer or utilization management organization. */
+export const PAYER_ENTITIES: readonly string[] = ['X3', 'PR', '2B', '36'];
+
+function isPayer(name: Values | undefined): boolean {
+  return !!name && PAYER_ENTITIES.includes(String(name[1]));
+}
+
 export function readFacts(analysis: DocumentAnalysis, tx: TransactionAnalysis): RequestFacts {
   const t = analysis.table;
   const ic = analysis.envelope.interchanges[0];
@@ -91,8 +100,8 @@ export function readFacts(analysis: DocumentAnalysis, tx: TransactionAnalysis): 
     if (id === 'HL') {
       service = elementValue(t, s, 3) === 'SS' ? {} : undefined;
       if (service) services.push(service);
-    } else if (loop === '2010A' && id === 'NM1') umo = values(t, s);
-    else if (loop === '2010B' && id === 'NM1') requester = values(t, s);
+    } else if (loop === '2010A' && id === 'NM1') umo ??= values(t, s);
+    else if (loop === '2010B' && id === 'NM1') requester ??= values(t, s);
     else if (loop === '2010C' && id === 'NM1') subscriber = values(t, s);
     else if (loop === '2010C' && id === 'DMG') subscriberDemographics = values(t, s);
     else if (loop === '2010D' && id === 'NM1') dependent = values(t, s);
@@ -107,8 +116,16 @@ export function readFacts(analysis: DocumentAnalysis, tx: TransactionAnalysis): 
       else if (id === 'SV1' || id === 'SV2' || id === 'SV3') service.line = values(t, s);
     }
   }
+  // In a notice (X216) the information source (2010A) is usually the facility and the receiver (2010B) the payer:
+  // the response's 2010A is always the payer or UMO, so the parties are taken by role, not by loop.
+  if (isPayer(requester) && !isPayer(umo)) [umo, requester] = [requester, umo];
+  const d = t.delimiters;
+  const delimiters = d && d.repetition >= 0
+    ? { element: String.fromCharCode(d.element), component: String.fromCharCode(d.component), repetition: String.fromCharCode(d.repetition), segment: String.fromCharCode(d.segment) }
+    : undefined;
   return {
     version: elementValue(t, st, 3) || gsValue(8),
+    delimiters,
     senderQualifier: isaValue(5) || 'ZZ',
     senderId: isaValue(6),
     receiverQualifier: isaValue(7) || 'ZZ',

@@ -2,7 +2,8 @@
 // event carried over, then the canned decision (HCR with authorization number and certification dates) or an AAA
 // rejection, where the response stops at the rejecting level.
 
-import { ccyymmdd, hhmm, writeInterchange, type SegmentValues } from '../../server/src/x12/writer';
+import { ccyymmdd, composeInterchange, DEFAULT_DELIMITERS, hhmm, type SegmentValues, type WrittenInterchange } from '../../server/src/x12/writer';
+import { PAYER_ENTITIES } from './requestFacts';
 import type { Outcome } from './canned';
 import type { RequestFacts, Values } from './requestFacts';
 
@@ -42,9 +43,16 @@ function serviceDecision(outcome: Outcome, index: number): string {
   return code;
 }
 
-export function buildResponse(facts: RequestFacts, outcome: Outcome, options: ResponseOptions): string {
+/**
+ * The response interchange. Its delimiters are Optum's usual `* : ^ ~` unless a copied value holds one of them; then
+ * the request's own (which its values cannot hold), else others. `wellFormed` is false when nothing fits.
+ */
+export function buildResponse(facts: RequestFacts, outcome: Outcome, options: ResponseOptions): WrittenInterchange {
   const now = options.now;
   const inquiry = facts.version === '005010X215';
+  // A notice is acknowledged, not reviewed: no decision (HCR) and no certification dates; the receipt number goes in
+  // REF*BB and MSG says it was received (the X216 acknowledgment carries no review outcome).
+  const notice = facts.version === '005010X216';
   const body: SegmentValues[] = [];
   const reject = outcome.reject;
   const rejectAt = reject?.level;
@@ -58,7 +66,7 @@ export function buildResponse(facts: RequestFacts, outcome: Outcome, options: Re
   let hl = 1;
   body.push(['HL', String(hl), '', '20', rejectAt === '2000A' ? '0' : '1']);
   if (rejectAt === '2000A') body.push(aaa);
-  const umo = [...party(facts.umo, ['X3', 'PR', '2B', '36'], ['NM1', 'X3', '2', 'SANDBOX PAYER', '', '', '', '', 'PI', facts.payerId || 'SANDBOX'])];
+  const umo = [...party(facts.umo, PAYER_ENTITIES, ['NM1', 'X3', '2', 'SANDBOX PAYER', '', '', '', '', 'PI', facts.payerId || 'SANDBOX'])];
   if (!['24', '34', '46', 'PI', 'XV'].includes(String(umo[8]))) umo[8] = 'PI';
   body.push(umo);
   if (rejectAt === '2000A') return write(facts, body, options);
@@ -94,10 +102,10 @@ export function buildResponse(facts: RequestFacts, outcome: Outcome, options: Re
   }
   body.push(reviewSegment(facts.eventReview));
   const decision = outcome.decision!;
-  body.push(['HCR', decision.code, decision.authorization ?? '']);
+  if (!notice) body.push(['HCR', decision.code, decision.authorization ?? '']);
   if (decision.authorization) body.push(['REF', 'BB', decision.authorization]);
   for (const dtp of facts.eventDates) if (dtp[1] === 'AAH' || dtp[1] === '435') body.push(dtp);
-  if (CERTIFIED.has(decision.code)) {
+  if (CERTIFIED.has(decision.code) && !notice) {
     body.push(['DTP', '102', 'D8', ccyymmdd(now)]);
     body.push(['DTP', '036', 'D8', ccyymmdd(addDays(now, 180))]);
     body.push(['DTP', '007', 'RD8', `${ccyymmdd(now)}-${ccyymmdd(addDays(now, 180))}`]);
@@ -109,9 +117,9 @@ export function buildResponse(facts: RequestFacts, outcome: Outcome, options: Re
     body.push(['HL', String(++hl), String(eventHl), 'SS', '0']);
     if (service.um) body.push(service.um.slice(0, 5));
     const code = serviceDecision(outcome, i);
-    body.push(['HCR', code, decision.authorization ?? '']);
+    if (!notice) body.push(['HCR', code, decision.authorization ?? '']);
     if (service.date) body.push(service.date);
-    if (CERTIFIED.has(code)) body.push(['DTP', '102', 'D8', ccyymmdd(now)]);
+    if (CERTIFIED.has(code) && !notice) body.push(['DTP', '102', 'D8', ccyymmdd(now)]);
     if (service.line) body.push(serviceLine(service.line));
   });
   return write(facts, body, options);
@@ -129,8 +137,8 @@ function digits(value: string, fallback: string): string {
   return /^\d{1,9}$/.test(value) ? value : fallback;
 }
 
-function write(facts: RequestFacts, body: SegmentValues[], options: ResponseOptions): string {
-  return writeInterchange(
+function write(facts: RequestFacts, body: SegmentValues[], options: ResponseOptions): WrittenInterchange {
+  return composeInterchange(
     {
       senderQualifier: facts.receiverQualifier,
       senderId: facts.receiverId || 'SANDBOX',
@@ -145,6 +153,6 @@ function write(facts: RequestFacts, body: SegmentValues[], options: ResponseOpti
       date: options.now,
     },
     [{ controlNumber: /^[A-Za-z0-9]{4,9}$/.test(facts.transactionControlNumber) ? facts.transactionControlNumber : '0001', body }],
-    { lineBreaks: options.lineBreaks },
+    { lineBreaks: options.lineBreaks, preferred: facts.delimiters ? [DEFAULT_DELIMITERS, facts.delimiters] : [] },
   );
 }

@@ -6,11 +6,14 @@ import type { AddressInfo } from 'node:net';
 import type { Socket } from 'node:net';
 import { analyzeDocument } from '../../server/src/validate/document';
 import { jsonToX12, x12ToJson } from '../../server/src/convert';
+import { analyzeJsonRequest } from '../../server/src/validate/jsonRequest';
+import { errorMessages, isRefused, segmentWhere } from './acceptance';
 import { chooseOutcome, type Endpoint } from './canned';
 import { readFacts } from './requestFacts';
 import { buildResponse } from './respond';
 import { TokenIssuer } from './tokens';
 import { DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET } from './defaults';
+import type { Problem } from '../../server/src/problems/problem';
 import { PasPayer, PAS_BASE_PATH, type PasPayerOptions } from './pas/payer';
 
 export const TOKEN_PATH = '/apip/auth/v2/token';
@@ -98,35 +101,74 @@ function isJson(req: IncomingMessage): boolean {
   return type === 'application/json';
 }
 
-async function readJson(req: IncomingMessage): Promise<unknown> {
+interface JsonBody {
+  readonly value: unknown;
+  readonly text: string;
+}
+
+async function readJson(req: IncomingMessage): Promise<JsonBody> {
   if (!isJson(req)) throw new HttpError(415, [`Unsupported media type "${req.headers['content-type'] ?? '(none)'}": only application/json is supported.`]);
   const text = await readBody(req);
   try {
-    return JSON.parse(text);
+    return { value: JSON.parse(text), text };
   } catch (error) {
     throw new HttpError(400, [`Malformed JSON: ${error instanceof Error ? error.message : String(error)}.`]);
   }
 }
 
-/** Turns an endpoint's request body into the X12 278 it stands for, or explains why it is not one. */
-function requestX12(endpoint: Endpoint, x12Form: boolean, body: unknown): string {
-  if (x12Form) {
-    const x12 = (body as { x12?: unknown } | null)?.x12;
-    if (!body || typeof body !== 'object' || Array.isArray(body) || typeof x12 !== 'string') {
-      throw new HttpError(400, ['The body must be a JSON object with an "x12" string property holding the 278 interchange.']);
-    }
-    return x12;
+/**
+ * The token request's fields: JSON (what Optum's v2 token endpoint documents) or application/x-www-form-urlencoded
+ * (the OAuth 2.0 standard form, RFC 6749 §4.4.2).
+ */
+async function readTokenRequest(req: IncomingMessage): Promise<unknown> {
+  const type = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+  if (type === 'application/x-www-form-urlencoded') return Object.fromEntries(new URLSearchParams(await readBody(req)));
+  if (type !== 'application/json') {
+    throw new HttpError(415, ['The token request must be JSON (Content-Type: application/json) or a form (application/x-www-form-urlencoded).']);
   }
-  if (!body || typeof body !== 'object' || Array.isArray(body)) throw new HttpError(400, [`The body must be a JSON object (an Optum ${endpoint} request).`]);
-  return jsonToX12(body, endpoint, { lineBreaks: false }).x12;
+  return (await readJson(req)).value;
 }
 
-function respond(endpoint: Endpoint, x12: string, now: Date): { x12: string; json: unknown } {
+/** A request as the 278 it stands for, with the messages that refuse it (when the API would answer 400). */
+interface Request278 {
+  readonly x12: string;
+  readonly refusal: string[];
+  /** Every error of the request, in words, for when a copied value makes the answer invalid. */
+  readonly errors: string[];
+}
+
+/** Turns an endpoint's request body into the X12 278 it stands for, or explains why it is not one. */
+function requestX12(endpoint: Endpoint, x12Form: boolean, body: JsonBody): Request278 {
+  const value = body.value;
+  if (x12Form) {
+    const x12 = (value as { x12?: unknown } | null)?.x12;
+    if (!value || typeof value !== 'object' || Array.isArray(value) || typeof x12 !== 'string') {
+      throw new HttpError(400, ['The body must be a JSON object with an "x12" string property holding the 278 interchange.']);
+    }
+    return { x12, refusal: [], errors: [] };
+  }
+  if (!value || typeof value !== 'object' || Array.isArray(value)) throw new HttpError(400, [`The body must be a JSON object (an Optum ${endpoint} request).`]);
+  // The JSON is checked in its own terms, so each message names the field ("subscriber.memberId: …"): values the
+  // converter had to leave out (one holding "*" or "~" …) and missing required information are refused.
+  const converted = jsonToX12(value, endpoint, { lineBreaks: false });
+  const leftOut = converted.issues.filter((i) => i.severity === 'error').map((i) => (i.path ? `${i.path}: ${i.message}` : i.message));
+  const problems = analyzeJsonRequest(body.text, endpoint).problems.filter((p) => p.code !== 'json-field');
+  const errors = [...leftOut, ...problems.filter((p) => p.severity === 'error').map((p) => p.message)];
+  const refused = [...leftOut, ...problems.filter(isRefused).map((p) => p.message)];
+  return { x12: converted.x12, refusal: errorMessages(refused, String), errors: errorMessages(errors, String) };
+}
+
+function respond(endpoint: Endpoint, request: Request278, now: Date): { x12: string; json: unknown } {
+  if (request.refusal.length > 0) throw new HttpError(400, request.refusal);
+  const x12 = request.x12;
   const analysis = analyzeDocument(x12);
   const fatal = analysis.problems.find((p) => p.code === 'not-x12' || p.code === 'delimiters-clash');
   if (fatal || analysis.transactions.length === 0) {
     throw new HttpError(400, [`x12: ${fatal?.message ?? 'the interchange holds no ST…SE transaction set.'}`]);
   }
+  const where = (p: Problem) => `x12 ${segmentWhere(analysis.table, p.start)}: ${p.message}`;
+  const refused = analysis.problems.filter(isRefused);
+  if (refused.length > 0) throw new HttpError(400, errorMessages(refused, where));
   const tx = analysis.transactions[0];
   const expected = EXPECTED_VERSION[endpoint];
   if (!tx.guide || tx.guide.id !== expected || tx.guide.variant !== 'request') {
@@ -136,7 +178,18 @@ function respond(endpoint: Endpoint, x12: string, now: Date): { x12: string; jso
   const facts = readFacts(analysis, tx);
   const outcome = chooseOutcome(endpoint, facts.receiverId, facts.payerId, facts.memberId);
   const response = buildResponse(facts, outcome, { now });
-  return { x12: response, json: x12ToJson(response).json ?? {} };
+  if (!response.wellFormed) {
+    throw new HttpError(400, ['The request\'s values use every character that could separate X12 elements and segments, so no well-formed 278 response can carry them.']);
+  }
+  // Never answer with X12 the project's own validator rejects: a value copied from a faulty request is refused with
+  // the request's errors; anything else is the sandbox's fault and says so.
+  const broken = analyzeDocument(response.text).problems.filter((p) => p.severity === 'error');
+  if (broken.length > 0) {
+    const requestErrors = request.errors.length > 0 ? request.errors : errorMessages(analysis.problems.filter((p) => p.severity === 'error'), where);
+    if (requestErrors.length > 0) throw new HttpError(400, requestErrors);
+    throw new HttpError(500, [`The local sandbox could not write a valid response to this request (${broken[0].code}: ${broken[0].message}); please report it.`]);
+  }
+  return { x12: response.text, json: x12ToJson(response.text).json ?? {} };
 }
 
 export const FAIL_HEADER = 'x-local-sandbox-fail';
@@ -194,14 +247,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       if (req.method !== 'POST') throw new HttpError(405, ['Use POST for the token endpoint.'], { allow: 'POST' });
       let body: unknown;
       try {
-        body = await readJson(req);
+        body = await readTokenRequest(req);
       } catch (error) {
-        if (error instanceof HttpError && error.status === 400) {
+        if (error instanceof HttpError && (error.status === 400 || error.status === 415)) {
           send(res, 400, { error: 'invalid_request', error_description: error.messages[0] });
-          return;
-        }
-        if (error instanceof HttpError && error.status === 415) {
-          send(res, 400, { error: 'invalid_request', error_description: 'The token request must be JSON (Content-Type: application/json).' });
           return;
         }
         throw error;
@@ -252,8 +301,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
   });
-  server.on('clientError', (_error, socket: Socket) => {
-    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nconnection: close\r\ncontent-length: 0\r\n\r\n');
+  server.on('clientError', (error: Error & { code?: string }, socket: Socket) => {
+    // Requests node:http cannot parse still get Optum's error shape: a JSON array of strings.
+    if (!socket.writable) return;
+    const body = JSON.stringify([`The request is not valid HTTP (${error.code ?? 'parse error'}): check the request line, the headers and Content-Length.`]);
+    socket.end(`HTTP/1.1 400 Bad Request\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
   });
 
   await new Promise<void>((resolve, reject) => {

@@ -25,7 +25,7 @@ export class TokenIssuer {
     const fields = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
     const { client_id: id, client_secret: secret, grant_type: grant } = fields;
     if (typeof id !== 'string' || typeof secret !== 'string' || typeof grant !== 'string' || !id || !secret || !grant) {
-      return { status: 400, body: { error: 'invalid_request', error_description: 'The body must be JSON with client_id, client_secret and grant_type.' } };
+      return { status: 400, body: { error: 'invalid_request', error_description: 'The token request must carry client_id, client_secret and grant_type (JSON or a form).' } };
     }
     if (grant !== 'client_credentials') {
       return { status: 400, body: { error: 'unsupported_grant_type', error_description: `grant_type "${grant}" is not supported; use client_credentials.` } };

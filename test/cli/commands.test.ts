@@ -95,7 +95,7 @@ test('send answers each file with one token, as a table or as JSON', async () =>
   assert.match(lines[2], /inquiry\s+200\s+Denied \(not certified\) · A060795810/);
   assert.match(lines[3], /submission\s+200\s+Pended: the payer needs more time or information · A217000004/);
   assert.match(lines[4], /submission\s+200\s+Pended/);
-  assert.match(lines[5], /noa\s+200\s+Approved/);
+  assert.match(lines[5], /noa\s+200\s+Notification received · N216000001/);
 
   const json = await runCli(['send', '--env', 'local', '--format', 'json', inquiry], { env: { ...env, PRIOR_AUTH_LOCAL_URL: sandbox.url } });
   assert.equal(json.code, 0, json.stderr);

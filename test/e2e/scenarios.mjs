@@ -327,6 +327,41 @@ export const SCENARIOS = [
     },
   },
   {
+    name: 'Get started walkthrough: its steps, and Open Example Inquiry gives a clean X12 inquiry',
+    async run(ctx) {
+      const { wb, page } = ctx;
+      await wb.runCommand('Welcome: Open Walkthrough...');
+      await wb.waitQuickInput();
+      await page.locator('.quick-input-widget .quick-input-box input').fill('Get started with Prior Auth 278');
+      // The filtered list holds our walkthrough alone, focused (a hover on the row can take a click): Enter opens it.
+      await waitFor('our walkthrough alone in the list', async () => {
+        const rows = await page.locator('.quick-input-widget .quick-input-list .monaco-list-row').allInnerTexts();
+        return rows.length === 1 && rows[0].includes('Get started with Prior Auth 278');
+      });
+      await page.keyboard.press('Enter');
+      const steps = page.locator('.gettingStartedContainer .getting-started-step');
+      await waitFor('the walkthrough\'s steps', async () => (await steps.count()) >= 4, { timeoutMs: 20_000 });
+      const titles = (await steps.allInnerTexts()).map((t) => t.split('\n')[0].trim());
+      expect(['Pick an environment', 'Open an example inquiry', 'Send it', 'Read the decision'].every((t) => titles.includes(t)), `walkthrough steps: ${titles.join(' | ')}`);
+      ctx.note(`walkthrough "Get started with Prior Auth 278": ${titles.join(' › ')}`);
+      await steps.filter({ hasText: 'Open an example inquiry' }).first().click();
+      const button = page.locator('.gettingStartedContainer .button-link, .gettingStartedContainer a', { hasText: 'Open Example Inquiry' }).first();
+      await button.waitFor({ state: 'visible', timeout: 10_000 });
+      await button.click();
+      await wb.waitActiveTab('inquiry-example.x12', 30_000);
+      // The member is a choice (TST1…TST11): take the first.
+      const choice = page.locator('.suggest-widget.visible .monaco-list-row', { hasText: 'TST1' });
+      await choice.first().waitFor({ state: 'visible', timeout: 10_000 });
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('Escape');
+      await waitFor('the X12 language mode', async () => (await wb.statusText('status.editor.mode')) === 'X12');
+      await waitFor('the send code lens on the example', async () => (await wb.codeLenses()).some((x) => /Send inquiry to/.test(x)), { timeoutMs: 30_000 });
+      expect((await wb.squiggleCount('error')) === 0 && (await wb.squiggleCount('warning')) === 0, 'the example has no squiggles');
+      ctx.note('Open Example Inquiry → "inquiry-example.x12" (X12, member TST1), code lens "Send inquiry to …", no squiggles');
+      await wb.runCommand('View: Revert and Close Editor');
+    },
+  },
+  {
     name: 'sign in to the local sandbox, send TST1 (approved) and TST3 (denied); the secret stays out of files',
     async run(ctx) {
       const { wb, sandbox } = ctx;

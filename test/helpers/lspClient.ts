@@ -17,6 +17,8 @@ export class LspTestClient {
   readonly process: ChildProcess;
   readonly connection: MessageConnection;
   readonly stderr: string[] = [];
+  /** Messages the server logged as errors (a handler that threw logs one). */
+  readonly errorLogs: string[] = [];
   private readonly latest = new Map<string, PublishDiagnosticsParams>();
   private readonly waiters: DiagnosticsWaiter[] = [];
   private versions = new Map<string, number>();
@@ -53,7 +55,9 @@ export class LspTestClient {
     });
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.onRequest('window/workDoneProgress/create', () => null);
-    this.connection.onNotification('window/logMessage', () => undefined);
+    this.connection.onNotification('window/logMessage', (p: { type: number; message: string }) => {
+      if (p.type === 1) this.errorLogs.push(p.message);
+    });
     this.connection.listen();
   }
 

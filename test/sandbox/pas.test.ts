@@ -56,7 +56,18 @@ function versioned<T extends Record<string, any>>(bundle: T, version: string): T
   return bundle;
 }
 
+/** FHIR JSON never carries an empty array or object (checked here directly, whatever the validator's progress). */
+function emptyContainers(value: unknown, path = ''): string[] {
+  if (Array.isArray(value)) return value.length === 0 ? [path] : value.flatMap((v, i) => emptyContainers(v, `${path}[${i}]`));
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value);
+    return entries.length === 0 ? [path] : entries.flatMap(([k, v]) => emptyContainers(v, path ? `${path}.${k}` : k));
+  }
+  return [];
+}
+
 function assertValidPas(body: unknown, what: string): void {
+  assert.deepEqual(emptyContainers(body), [], `${what}: no empty arrays or objects`);
   const text = JSON.stringify(body, null, 2);
   const analysis = analyzeFhirDocument(text, { uri: 'response.pas.json' });
   assert.ok(analysis.pas, `${what}: the project's validator must see a PAS document`);
@@ -309,20 +320,37 @@ test('$inquire (2.0.1) answers the inquiry-response bundle itself', async () => 
   await c.close();
 });
 
+/** Until the client has subscribed and seen the claim still pended (so the release must come as a notification). */
+async function untilWaiting(log: string[]): Promise<void> {
+  for (let i = 0; i < 2000 && !log.some((l) => l.includes('waiting for a notification')); i++) await new Promise((r) => setTimeout(r, 10));
+  assert.equal(sandbox.pas.stats().activeSubscriptions, 1, 'the subscription is active');
+}
+
+async function release(id: string | undefined, decision?: string): Promise<number> {
+  const res = await fetch(`${sandbox.pasBaseUrl}/ClaimResponse/${id}/$release${decision ? `?decision=${decision}` : ''}`, { method: 'POST' });
+  await res.arrayBuffer();
+  return res.status;
+}
+
 for (const payload of ['id-only', 'full-resource'] as const) {
   test(`pended → notification (${payload}) → final decision, through the subscription and the 127.0.0.1 listener`, async () => {
     const log: string[] = [];
     const c = client({ kind: 'none' }, log);
-    const request = requestFor('PAS-PEND');
+    const request = requestFor('PAS-HOLD');
     const pended = decisionOf(await c.submit(request));
     assert.equal(pended.pended, true);
     const before = sandbox.pas.stats().notificationsSent;
-    const result = await waitForFinalDecision({ client: c, pended, request, payload, timeoutMs: 20_000, log: { info: (m) => log.push(m), trace: () => undefined } });
+    const waiting = waitForFinalDecision({ client: c, pended, request, payload, timeoutMs: 20_000, log: { info: (m) => log.push(m), trace: () => undefined } });
+    await untilWaiting(log);
+    assert.equal(await release(pended.claimResponseId), 200);
+    const result = await waiting;
     assert.equal(result.decision.items[0].code, 'A1');
     assert.equal(result.decision.claimResponseId, pended.claimResponseId);
     assert.equal(result.decision.pended, false);
+    assert.ok(result.notifications >= 1);
     assertValidPas(result.body, 'final response bundle');
     assert.ok(sandbox.pas.stats().notificationsSent - before >= 2, 'a handshake and an event notification');
+    assert.ok(log.some((l) => /notification: event-notification #\d+ focus http:\/\/127\.0\.0\.1:\d+\/fhir\/Bundle\//.test(l)), log.join('\n'));
     assert.equal(log.some((l) => l.includes('GET') && l.includes('/fhir/Bundle/')), payload === 'id-only', 'id-only fetches the focus; full-resource does not');
     const status = await fetch(`${sandbox.pasBaseUrl}/Subscription/${result.subscriptionId}`);
     assert.equal(status.status, 404, 'the subscription is removed after the wait');
@@ -331,22 +359,38 @@ for (const payload of ['id-only', 'full-resource'] as const) {
   });
 }
 
-test('a decision held for release arrives when the payer releases it ($release), as a denial when asked', async () => {
+test('a decision released after a delay arrives (PAS-PEND → A1)', async () => {
+  const c = client();
+  const request = requestFor('PAS-PEND');
+  const pended = decisionOf(await c.submit(request));
+  const result = await waitForFinalDecision({ client: c, pended, request, timeoutMs: 20_000 });
+  assert.equal(result.decision.items[0].code, 'A1');
+  assert.match(result.decision.items[0].authorization ?? '', /^PA\d{8}$/);
+  await c.close();
+});
+
+test('a decision made before the subscription exists is read once after subscribing (no notification will come)', async () => {
   const c = client();
   const request = requestFor('PAS-HOLD');
   const pended = decisionOf(await c.submit(request));
-  const waiting = waitForFinalDecision({ client: c, pended, request, payload: 'id-only', timeoutMs: 20_000 });
-  // Release once the subscription exists: poll the payer's state, not the clock.
-  for (let i = 0; i < 1000 && sandbox.pas.stats().activeSubscriptions === 0; i++) await new Promise((r) => setTimeout(r, 10));
-  assert.equal(sandbox.pas.stats().activeSubscriptions, 1);
-  const res = await fetch(`${sandbox.pasBaseUrl}/ClaimResponse/${pended.claimResponseId}/$release?decision=A3`, { method: 'POST' });
-  assert.equal(res.status, 200);
-  await res.arrayBuffer();
+  assert.equal(await release(pended.claimResponseId, 'A6'), 200);
+  const result = await waitForFinalDecision({ client: c, pended, request, timeoutMs: 20_000 });
+  assert.equal(result.decision.items[0].code, 'A6');
+  assert.equal(result.notifications, 0);
+  await c.close();
+});
+
+test('a held decision released as a denial arrives as a denial; releasing twice is a conflict', async () => {
+  const c = client();
+  const request = requestFor('PAS-HOLD');
+  const pended = decisionOf(await c.submit(request));
+  const log: string[] = [];
+  const waiting = waitForFinalDecision({ client: c, pended, request, payload: 'id-only', timeoutMs: 20_000, log: { info: (m) => log.push(m), trace: () => undefined } });
+  await untilWaiting(log);
+  assert.equal(await release(pended.claimResponseId, 'A3'), 200);
   const result = await waiting;
   assert.equal(result.decision.items[0].code, 'A3');
-  const again = await fetch(`${sandbox.pasBaseUrl}/ClaimResponse/${pended.claimResponseId}/$release`, { method: 'POST' });
-  assert.equal(again.status, 409);
-  await again.arrayBuffer();
+  assert.equal(await release(pended.claimResponseId), 409);
   await c.close();
 });
 
@@ -383,6 +427,7 @@ test('the subscription filters on the requesting organization of the request bun
   const sub = buildSubscription({ endpoint: 'https://example.org/hook', orgIdentifier: '8189991234', payload: 'full-resource' }) as any;
   assert.equal(sub._criteria.extension[0].valueString, 'orgIdentifier=8189991234');
   assert.equal(sub.channel._payload.extension[0].valueCode, 'full-resource');
+  assertValidPas(sub, 'the Subscription');
 });
 
 test('the packages\' response examples read as decisions in words', () => {
@@ -405,4 +450,47 @@ test('the packages\' response examples read as decisions in words', () => {
   assert.equal(note?.type, 'event-notification');
   assert.deepEqual(note?.focus, ['http://example.org/Bundle/ReferralAuthorizationResponseBundleExample']);
   assert.equal(note?.resources.length, 1);
+});
+
+test('a payer started with auth required refuses anonymous requests; keys registered at start sign in; tokens renew before expiry', async () => {
+  let clock = Date.UTC(2026, 11, 4, 12, 0, 0);
+  const pair = generateSigningKeyPair('ES384');
+  const strict = await startSandbox({ port: 0, now: () => clock, pas: { requireAuth: true, tokenTtlSeconds: 300, clients: [{ clientId: 'at-start', jwks: pair.publicJwks }] } });
+  const make = (auth: PasAuth) => new PasClient({ environment: { label: 'strict payer', baseUrl: strict.pasBaseUrl, production: false }, auth, http: HTTP, now: () => clock });
+  try {
+    const anonymous = make({ kind: 'none' });
+    const error = await failure(anonymous.submit(requestFor('PAS-A1')));
+    assert.equal(error.kind, 'auth');
+    assert.match(error.nextStep, /needs a token/);
+    await anonymous.close();
+    const smart = make({ kind: 'smart', clientId: 'at-start', privateKey: JSON.stringify(pair.privateJwk) });
+    assert.equal(decisionOf(await smart.submit(requestFor('PAS-A1'))).items[0].code, 'A1');
+    assert.equal(smart.tokens.tokenExpiresAt(), clock + (300 - 60) * 1000, 'reused until a minute before it expires');
+    clock += 239_000;
+    await smart.submit(requestFor('PAS-A1'));
+    assert.equal(smart.tokens.tokenRequests, 1);
+    clock += 2_000;
+    await smart.submit(requestFor('PAS-A1'));
+    assert.equal(smart.tokens.tokenRequests, 2, 'a new token (with a new assertion) after the reuse window');
+    await smart.close();
+  } finally {
+    await strict.close();
+  }
+});
+
+test('signing keys: PEM and JWK read alike; P-256, short RSA keys, JWK sets and junk are refused without echoing the key', async () => {
+  const { generateKeyPairSync } = await import('node:crypto');
+  const ec = generateKeyPairSync('ec', { namedCurve: 'P-384' });
+  const pem = ec.privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
+  const fromPem = readSigningKey(pem);
+  const fromJwk = readSigningKey(JSON.stringify(ec.privateKey.export({ format: 'jwk' })));
+  assert.equal(fromPem.alg, 'ES384');
+  assert.equal(fromPem.kid, fromJwk.kid, 'the kid is the public key\'s thumbprint either way');
+  const p256 = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
+  assert.throws(() => readSigningKey(p256), (e: ApiError) => /RS384 \(RSA\) or ES384 \(EC P-384\)/.test(e.message) && !e.message.includes(p256.slice(40, 80)));
+  const rsa1024 = generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
+  assert.throws(() => readSigningKey(rsa1024), /1024 bits/);
+  const pair = generateSigningKeyPair('ES384');
+  assert.throws(() => readSigningKey(JSON.stringify(pair.publicJwks)), /a JWK set/);
+  assert.throws(() => readSigningKey('-----BEGIN PRIVATE KEY-----\nnot really\n-----END PRIVATE KEY-----'), (e: ApiError) => e.message === 'The SMART private key is not a readable private key.');
 });

@@ -39,8 +39,12 @@ function check(before: string, after: string, change?: TextChange): void {
 }
 
 const batch = generateBatch(40);
-const texts = [batch, ...listFiles(EXAMPLES, '.x12').map((p) => readFileSync(p, 'utf8'))];
-const pieces = fc.constantFrom('*', '~', '~\n', ':', '^', 'X', '7', '', 'NM1*IL*1*DOE~', 'HL*9*8*SS*0~', 'DTP*472*D8*20260230~', 'SE*1*1~', 'ST*278*9~', ' ');
+const examples = listFiles(EXAMPLES, '.x12').map((p) => readFileSync(p, 'utf8'));
+/** The same files on one line, as Optum's API wants them: segments meet with no line break in between. */
+const oneLine = [batch, ...examples].map((text) => text.replace(/~\n/g, '~'));
+const texts = [batch, ...examples, ...oneLine];
+// Empty segments ("~~") next to envelope segments are boundary cases of the incremental path.
+const pieces = fc.constantFrom('*', '~', '~\n', '~~', '~ ~', ':', '^', 'X', '7', '', 'NM1*IL*1*DOE~', 'HL*9*8*SS*0~', 'DTP*472*D8*20260230~', 'SE*1*1~', 'ST*278*9~', '~ST*278*9~', ' ');
 
 test('changedRange finds the edited span', () => {
   assert.deepEqual(changedRange('abcdef', 'abXdef'), { start: 2, oldEnd: 3, newEnd: 3 });
@@ -84,6 +88,21 @@ test('random edits anywhere give what a full validation gives', () => {
     ),
     { numRuns: 300 },
   );
+});
+
+test('an empty segment right before an ST stays reported after an edit in that transaction (one-line batch)', () => {
+  const line = oneLine[0];
+  const st = line.indexOf('~ST*', line.indexOf('~ST*') + 1) + 1; // the second transaction's ST
+  const withEmpty = line.slice(0, st) + '~' + line.slice(st);
+  const emptyAt = st;
+  const before = analyzeDocument(withEmpty);
+  assert.ok(before.problems.some((p) => p.code === 'empty-segment' && p.start === emptyAt));
+  const nm1 = withEmpty.indexOf('NM1*IL', st);
+  const at = withEmpty.indexOf('~', nm1) - 1;
+  const after = withEmpty.slice(0, at) + '4' + withEmpty.slice(at + 1);
+  const next = reanalyzeDocument(analyzeDocument(withEmpty), after, { start: at, oldEnd: at + 1, newEnd: at + 1 });
+  assert.ok(next.problems.some((p) => p.code === 'empty-segment' && p.start === emptyAt), 'the empty segment is still reported');
+  check(withEmpty, after, { start: at, oldEnd: at + 1, newEnd: at + 1 });
 });
 
 test('edits that change segment counts inside a transaction shift everything after it correctly', () => {

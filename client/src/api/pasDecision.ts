@@ -5,7 +5,7 @@
 // `toResponseSummary` adapts a decision to the X12 side's ResponseSummary so one decision view shows both.
 
 import { FOLLOW_UP_WORDS, HCR_DECISION_WORDS, REJECT_REASON_NAMES } from '../../../server/src/guide/responseCodes';
-import type { Decision, Rejection, ResponseSummary } from './summary';
+import { outcomeOfDecision, type Decision, type Rejection, type ResponseSummary } from './summary';
 
 const PAS_EXT = 'http://hl7.org/fhir/us/davinci-pas/StructureDefinition/extension-';
 const X12 = 'https://codesystem.x12.org/005010/';
@@ -268,5 +268,6 @@ export function toResponseSummary(decision: PasDecision): ResponseSummary {
     followUp: e.followUp ?? '',
     followUpWords: e.followUpWords ?? '',
   }));
-  return { decisions, rejections, headline: decision.headline };
+  const outcome = rejections.length > 0 ? 'rejected' : outcomeOfDecision(decisions[0]?.code);
+  return { decisions, rejections, outcome, acknowledgesNotice: false, headline: decision.headline };
 }

@@ -252,6 +252,18 @@ async function decisionFrom(notification: Notification, client: PasClient, signa
   return undefined;
 }
 
+/** The pended ClaimResponse read once by id, when the server offers reads; undefined while it is still pended. */
+async function catchUp(client: PasClient, pended: PasDecision, signal?: AbortSignal): Promise<{ decision: PasDecision; body: unknown } | undefined> {
+  if (!pended.claimResponseId) return undefined;
+  try {
+    const answer = await client.read(`ClaimResponse/${encodeURIComponent(pended.claimResponseId)}`, signal);
+    const decision = answer.status === 200 && answer.reading.kind === 'decision' ? answer.reading.decisions[0] : undefined;
+    return decision && matches(decision, pended) && !decision.pended ? { decision, body: answer.body } : undefined;
+  } catch {
+    return undefined; // a server without ClaimResponse reads: the notification brings the decision
+  }
+}
+
 export interface WaitOptions {
   readonly client: PasClient;
   /** The pended decision from the submit answer. */
@@ -306,6 +318,10 @@ export async function waitForFinalDecision(options: WaitOptions): Promise<WaitRe
       throw new ApiError('connection', `The ${client.environment.label} could not deliver the subscription handshake to ${endpoint}${why}.`, 'Make the listener reachable from the server (a tunnel, --notify-url), or ask for the decision later.');
     }
     log?.info(`  subscribed (${sub.id}, ${options.payload ?? 'id-only'}, orgIdentifier=${orgIdentifier}); waiting up to ${Math.round(options.timeoutMs / 1000)} s`);
+    // A decision made between the submit answer and the subscription sends no notification to us: read it once now.
+    const settled = await catchUp(client, options.pended, options.signal);
+    if (settled) return { ...settled, subscriptionId, notifications: 0 };
+    log?.info('  still pended; waiting for a notification');
     const deadline = Date.now() + options.timeoutMs;
     let count = 0;
     for (;;) {

@@ -26,9 +26,35 @@ export interface Rejection {
   readonly followUpWords: string;
 }
 
+/**
+ * What the response says, for a badge: the review decision (HCR01 of the patient event), a rejection (any AAA), or,
+ * for the answer to a notice of admission (an X216 response), that the notice was received. 'none' when the response
+ * carries neither a decision nor a rejection.
+ */
+export type ResponseOutcome =
+  | 'certified' | 'partly-certified' | 'modified' | 'denied' | 'pended' | 'cancelled' | 'contact-payer' | 'no-action'
+  | 'notification-received' | 'rejected' | 'none';
+
+const OUTCOME_BY_HCR: Readonly<Record<string, ResponseOutcome>> = {
+  A1: 'certified', A2: 'partly-certified', A3: 'denied', A4: 'pended', A6: 'modified', C: 'cancelled', CT: 'contact-payer', NA: 'no-action',
+};
+
+/** The outcome a review decision code (HCR01, or a PAS item's X12 code) stands for. */
+export function outcomeOfDecision(code: string | undefined): ResponseOutcome {
+  return (code && OUTCOME_BY_HCR[code]) || 'none';
+}
+
 export interface ResponseSummary {
   readonly decisions: Decision[];
   readonly rejections: Rejection[];
+  readonly outcome: ResponseOutcome;
+  /**
+   * True for the answer to a notice of admission (ST03/GS08 005010X216): its HCR acknowledges the notice (Optum's
+   * acknowledgment carries HCR A1 and a receipt number), it does not certify anything.
+   */
+  readonly acknowledgesNotice: boolean;
+  /** For an acknowledged notice: the payer's receipt number (REF*BB of the patient event, or HCR02 when present). */
+  readonly receiptNumber?: string;
   /** One line a person reads at a glance, e.g. "Approved (certified in total) · A062583941". */
   readonly headline: string;
 }
@@ -43,6 +69,8 @@ export function summarizeResponse(x12: string): ResponseSummary {
   const { table: t } = scan(x12);
   const decisions: Decision[] = [];
   const rejections: Rejection[] = [];
+  let version = '';
+  let eventReference: string | undefined;
   let level = '';
   let inNameLoop = false;
   let current: { level: 'event' | 'service'; code: string; authorization?: string; dates: Record<string, string>; service?: string } | undefined;
@@ -63,7 +91,9 @@ export function summarizeResponse(x12: string): ResponseSummary {
   for (let s = 0; s < t.segmentCount; s++) {
     const id = t.ids[s];
     const v = (pos: number) => elementValue(t, s, pos);
-    if (id === 'HL') {
+    if (id === 'GS' && !version) version = v(8);
+    else if (id === 'ST') version = v(3) || version;
+    else if (id === 'HL') {
       flush();
       level = v(3);
       inNameLoop = false;
@@ -71,6 +101,8 @@ export function summarizeResponse(x12: string): ResponseSummary {
       inNameLoop = true;
     } else if (id === 'HCR' && (level === 'EV' || level === 'SS')) {
       current = { level: level === 'EV' ? 'event' : 'service', code: v(1), authorization: v(2) || undefined, dates: {} };
+    } else if (id === 'REF' && level === 'EV' && !inNameLoop && v(1) === 'BB') {
+      eventReference ??= v(2) || undefined;
     } else if (id === 'DTP' && current && !inNameLoop) {
       current.dates[v(1)] = v(3);
     } else if ((id === 'SV1' || id === 'SV3' || id === 'SV2') && current) {
@@ -88,15 +120,27 @@ export function summarizeResponse(x12: string): ResponseSummary {
     }
   }
   flush();
-  return { decisions, rejections, headline: headline(decisions, rejections) };
+  const acknowledgesNotice = version === '005010X216';
+  if (acknowledgesNotice) for (const [i, d] of decisions.entries()) decisions[i] = { ...d, words: NOTICE_RECEIVED };
+  const event = decisions.find((d) => d.level === 'event') ?? decisions[0];
+  if (acknowledgesNotice) {
+    // An acknowledgment without AAA says the notice was received, with or without an HCR (Optum's example has one).
+    const receiptNumber = event?.authorization ?? eventReference;
+    const outcome: ResponseOutcome = rejections.length > 0 ? 'rejected' : 'notification-received';
+    const line = rejections.length > 0 ? headline(event, rejections) : `Notification received${receiptNumber ? ` · ${receiptNumber}` : ''}`;
+    return { decisions, rejections, outcome, acknowledgesNotice, receiptNumber, headline: line };
+  }
+  const outcome: ResponseOutcome = rejections.length > 0 ? 'rejected' : outcomeOfDecision(event?.code);
+  return { decisions, rejections, outcome, acknowledgesNotice, headline: headline(event, rejections) };
 }
 
-function headline(decisions: readonly Decision[], rejections: readonly Rejection[]): string {
+const NOTICE_RECEIVED = 'notification received';
+
+function headline(event: Decision | undefined, rejections: readonly Rejection[]): string {
   if (rejections.length > 0) {
     const r = rejections[0];
     return `Rejected (${r.where}): ${r.reason} ${r.reasonWords}; ${r.followUpWords}`;
   }
-  const event = decisions.find((d) => d.level === 'event') ?? decisions[0];
   if (!event) return 'No decision or rejection in the response';
   return `${capital(event.words)}${event.authorization ? ` · ${event.authorization}` : ''}`;
 }

@@ -52,7 +52,7 @@ export async function convert(state: ExtensionState, target: 'x12' | 'json', ens
     void window.showWarningMessage(result?.error ?? 'The conversion did not produce anything.');
     return;
   }
-  const converted = await openUntitled(doc, result.text, result.language ?? target, convertedName({
+  const converted = await openUntitled(folderFor(doc.uri), result.text, result.language ?? target, convertedName({
     sourceName: fileName(doc.uri), target, kind: result.kind, variant: result.variant,
   }));
   await window.showTextDocument(converted, { viewColumn: ViewColumn.Beside, preserveFocus: false, preview: false });
@@ -88,11 +88,10 @@ async function exists(uri: Uri): Promise<boolean> {
 }
 
 /**
- * Opens `text` as a new unsaved document named `name` in the source's folder (`untitled:` with a path: VS Code gives
+ * Opens `text` as a new unsaved document named `name` in `folder` (`untitled:` with a path: VS Code gives
  * it the language of that name and saves it there). A name that is taken, on disk or by an open document, gets -2, -3….
  */
-async function openUntitled(source: TextDocument, text: string, language: string, name: string): Promise<TextDocument> {
-  const folder = folderFor(source.uri);
+export async function openUntitled(folder: Uri | undefined, text: string, language: string, name: string): Promise<TextDocument> {
   let uri = Uri.from({ scheme: 'untitled', path: name });
   for (let n = 1; n <= 100; n++) {
     const candidate = numberedName(name, n);
@@ -126,7 +125,7 @@ export async function treatAsRequest(extensionUri: Uri): Promise<void> {
     // An unsaved file has no path a json.schemas entry could name: open its text under a request name instead.
     const kind = await pickKind('Which request is this file?');
     if (!kind) return;
-    const copy = await openUntitled(doc, doc.getText(), 'json', `${baseName(fileName(doc.uri))}.${kind}.json`);
+    const copy = await openUntitled(folderFor(doc.uri), doc.getText(), 'json', `${baseName(fileName(doc.uri))}.${kind}.json`);
     await window.showTextDocument(copy, { preview: false });
     void window.showInformationMessage(`Opened as ${fileName(copy.uri)}, which is checked as an Optum ${KINDS.find((k) => k.requestKind === kind)!.label.toLowerCase()}; the original unsaved file is unchanged.`);
     return;

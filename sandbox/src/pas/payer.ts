@@ -393,7 +393,8 @@ export class PasPayer {
         type: 'event-notification',
         status: 'active',
         eventsSinceStart: sub.events,
-        event: { number: sub.events, focus, resource: sub.payload === 'full-resource' ? d.bundle : undefined, nowMs: this.now() },
+        // empty: the subscriber learns only that something happened (it asks with $inquire).
+        event: { number: sub.events, focus: sub.payload === 'empty' ? undefined : focus, resource: sub.payload === 'full-resource' ? d.bundle : undefined, nowMs: this.now() },
         nowMs: this.now(),
       });
       const delivery = this.deliver(sub, bundle).then(() => undefined);

@@ -157,7 +157,7 @@ export function claimResponse(input: DecisionInput): Json {
         }
         if (pended) extension.push({ url: EXT + 'administrationReferenceNumber', valueString: `PEND-${input.id.slice(0, 8).toUpperCase()}` });
         return {
-          extension,
+          ...(extension.length ? { extension } : {}),
           itemSequence: typeof item.sequence === 'number' ? item.sequence : 1,
           adjudication: [{ extension: [reviewAction(action ?? 'CT', certified ? input.authorization : undefined)], category: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/adjudication', code: 'submitted' }] } }],
         };
@@ -215,7 +215,7 @@ export function notificationBundle(options: {
   type: 'handshake' | 'heartbeat' | 'event-notification' | 'query-status';
   status: string;
   eventsSinceStart: number;
-  event?: { number: number; focus: string; resource?: Json; nowMs: number };
+  event?: { number: number; focus?: string; resource?: Json; nowMs: number };
   nowMs: number;
   bundleType?: 'history' | 'searchset';
 }): Json {
@@ -227,10 +227,10 @@ export function notificationBundle(options: {
     { name: 'events-since-subscription-start', valueString: String(options.eventsSinceStart) },
   ];
   if (options.event) {
-    parameter.push({ name: 'notification-event', part: [{ name: 'event-number', valueString: String(options.event.number) }, { name: 'timestamp', valueInstant: instant(options.event.nowMs) }, { name: 'focus', valueReference: { reference: options.event.focus } }] });
+    parameter.push({ name: 'notification-event', part: [{ name: 'event-number', valueString: String(options.event.number) }, { name: 'timestamp', valueInstant: instant(options.event.nowMs) }, ...(options.event.focus ? [{ name: 'focus', valueReference: { reference: options.event.focus } }] : [])] });
   }
   const entry: Json[] = [{ fullUrl: `urn:uuid:${cryptoRandomUuid()}`, resource: { resourceType: 'Parameters', meta: { profile: [BACKPORT + 'backport-subscription-status-r4'] }, parameter } }];
-  if (options.event?.resource) entry.push({ fullUrl: options.event.focus, resource: options.event.resource });
+  if (options.event?.resource && options.event.focus) entry.push({ fullUrl: options.event.focus, resource: options.event.resource });
   const bundle: Json = { resourceType: 'Bundle', meta: { profile: [BACKPORT + 'backport-subscription-notification-r4'] }, type: options.bundleType ?? 'history', timestamp: instant(options.nowMs), entry };
   if (bundle.type === 'history') for (const e of entry) Object.assign(e, { request: { method: 'GET', url: `${options.subscriptionUrl}/$status` }, response: { status: '200' } });
   return bundle;

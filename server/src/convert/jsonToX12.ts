@@ -1,6 +1,6 @@
 // JSON request body (Optum's InquiryJSONRequest, AuthorizationSubmissionJSON, AuthorizationNoaJSON) → X12 278.
 
-import { ccyymmdd, hhmm, writeInterchange, type ElementValue } from '../x12/writer';
+import { ccyymmdd, composeInterchange, hhmm, type ElementValue } from '../x12/writer';
 import { BodyWriter } from './bodyWriter';
 import { auditJson } from './jsonAudit';
 import { isRecord, leafValue, own, valueAt } from './jsonValues';
@@ -47,7 +47,8 @@ function convert(body: unknown, kind: RequestKind, options: JsonToX12Options): J
   const sender = env.senderId ? envelopeId(canonical, env.senderId, 'ISA06', 'GS02', 'the sender', issues) : undefined;
   const receiver = envelopeId(canonical, env.receiverId, 'ISA08', 'GS03', "the receiver, which Optum's sandbox picks its answer by", issues);
   const control = controlNumber(options.controlNumber, layout, writer.body, issues);
-  const x12 = writeInterchange(
+  // Delimiters are chosen so that no value holds one (a name like O*BRIEN moves the element separator off "*").
+  const written = composeInterchange(
     {
       senderId: sender ?? '', receiverId: receiver ?? '', groupSender: sender ?? '', groupReceiver: receiver ?? '',
       controlNumber: control, groupControlNumber: String(Number(control)), version: layout.version, date,
@@ -55,6 +56,10 @@ function convert(body: unknown, kind: RequestKind, options: JsonToX12Options): J
     [{ controlNumber: '0001', body: writer.body }],
     { lineBreaks: options.lineBreaks ?? false },
   );
+  const x12 = written.text;
+  if (!written.wellFormed) {
+    issues.push({ path: '', severity: 'error', message: 'The values use every character that could separate X12 elements and segments, so no well-formed X12 can carry them; remove unusual punctuation from the values.' });
+  }
 
   const envelope: EnvelopePlacement[] = [];
   if (sender !== undefined && env.senderId) {
@@ -66,8 +71,8 @@ function convert(body: unknown, kind: RequestKind, options: JsonToX12Options): J
     envelope.push({ path: env.receiverId, segment: 1, element: 3, length: receiver.length });
   }
   const fields = resolveSpans(x12, envelope, writer.placements, writer.extents);
-  const written = new Set([...envelope.map((p) => p.path), ...writer.placements.map((p) => p.path)]);
-  issues.push(...auditJson(canonical, { index: fieldIndex(layout), schema: layout.schema, written, reported: writer.reported }));
+  const placed = new Set([...envelope.map((p) => p.path), ...writer.placements.map((p) => p.path)]);
+  issues.push(...auditJson(canonical, { index: fieldIndex(layout), schema: layout.schema, written: placed, reported: writer.reported }));
   return {
     x12,
     issues: issues.map((i) => ({ ...i, path: rename(i.path) })),

@@ -8,6 +8,7 @@ import { elementValue, segmentAt } from '../x12/segments';
 import type { SegmentTable } from '../x12/scanner';
 import { codeListFor, componentDef, elementInfo, elementUseAt, levelOf, loopTitle } from './describe';
 import { contextOf, locate } from './locate';
+import { ownEntriesOnly } from '../guide/ownEntries';
 
 export interface CompletionEntry {
   readonly label: string;
@@ -138,7 +139,7 @@ function segmentItems(a: DocumentAnalysis, prev: number, replaceStart: number, r
   return items;
 }
 
-const ENVELOPE_NEXT: Record<string, string[]> = { ISA: ['GS'], GS: ['ST'], SE: ['ST', 'GE'], GE: ['GS', 'IEA'], IEA: ['ISA'] };
+const ENVELOPE_NEXT: Record<string, string[]> = ownEntriesOnly({ ISA: ['GS'], GS: ['ST'], SE: ['ST', 'GE'], GE: ['GS', 'IEA'], IEA: ['ISA'] });
 
 function envelopeItems(t: SegmentTable, prev: number, sep: string, replaceStart: number, replaceEnd: number): CompletionEntry[] {
   const ids = ENVELOPE_NEXT[t.ids[prev]] ?? [];

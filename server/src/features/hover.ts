@@ -5,6 +5,7 @@ import type { LoopNode } from '../validate/transaction';
 import { SEGMENTS } from '../guide/segments';
 import { ENVELOPE_USES } from '../guide/envelope';
 import { DATE_FORMAT_PAIRS } from '../guide/dateFormats';
+import { ownEntriesOnly } from '../guide/ownEntries';
 import type { ElementDef, GuideSegment } from '../guide/types';
 import { elementValue } from '../x12/segments';
 import type { SegmentTable } from '../x12/scanner';
@@ -101,7 +102,7 @@ export function responseReading(t: SegmentTable, seg: number, loop: LoopNode | u
   return undefined;
 }
 
-const CERT_DATES: Record<string, string> = { '102': 'issued', '007': 'effective', '036': 'expires' };
+const CERT_DATES: Record<string, string> = ownEntriesOnly({ '102': 'issued', '007': 'effective', '036': 'expires' });
 
 function certificationDates(t: SegmentTable, loop: LoopNode | undefined): string[] {
   if (!loop) return [];

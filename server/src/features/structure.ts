@@ -85,7 +85,8 @@ function segmentSymbol(a: DocumentAnalysis, tx: TransactionAnalysis | undefined,
   const t = a.table;
   const id = t.ids[s];
   const match = tx?.matches[s];
-  const name = `${id} ${match?.name ?? SEGMENTS[id]?.name ?? ''}`.trim();
+  // A segment that starts with a delimiter has an empty ID; outline entries always need a name.
+  const name = `${id} ${match?.name ?? SEGMENTS[id]?.name ?? ''}`.trim() || '(segment without an ID)';
   const raw = t.text.slice(t.segStart[s] + id.length + 1, t.segEnd[s]);
   return {
     name,
@@ -180,9 +181,19 @@ export function documentSymbols(a: DocumentAnalysis): OutlineSymbol[] {
   return out;
 }
 
+/** The first segment of a group: its GS, or its first ST when there is no GS. */
+function groupFirst(g: GroupSpan): number {
+  return g.gs >= 0 ? g.gs : g.transactions[0]?.st ?? g.last;
+}
+
+/** The first segment of an interchange: its ISA, or the first segment of its first group (ST…SE after an IEA). */
+function interchangeFirst(ic: InterchangeSpan): number {
+  return ic.isa >= 0 ? ic.isa : ic.groups.length > 0 ? groupFirst(ic.groups[0]) : ic.last;
+}
+
 function groupSymbol(a: DocumentAnalysis, g: GroupSpan, children: OutlineSymbol[], withSegments: boolean): OutlineSymbol {
   const t = a.table;
-  const first = g.gs >= 0 ? g.gs : g.transactions[0]?.st ?? 0;
+  const first = groupFirst(g);
   if (withSegments) {
     if (g.gs >= 0) children.unshift(segmentSymbol(a, undefined, g.gs));
     if (g.ge >= 0) children.push(segmentSymbol(a, undefined, g.ge));
@@ -201,7 +212,7 @@ function groupSymbol(a: DocumentAnalysis, g: GroupSpan, children: OutlineSymbol[
 
 function interchangeSymbol(a: DocumentAnalysis, ic: InterchangeSpan, children: OutlineSymbol[], withSegments: boolean): OutlineSymbol {
   const t = a.table;
-  const first = ic.isa >= 0 ? ic.isa : (ic.groups[0]?.gs ?? 0);
+  const first = interchangeFirst(ic);
   if (withSegments) {
     if (ic.isa >= 0) children.unshift(segmentSymbol(a, undefined, ic.isa));
     if (ic.iea >= 0) children.push(segmentSymbol(a, undefined, ic.iea));
@@ -255,7 +266,7 @@ export function selectionSpans(a: DocumentAnalysis, offset: number): Span[] {
   for (let node = l.loop; node; node = node.parent) push({ start: t.segStart[node.first], end: t.segEnd[node.level ? subtreeLast(node) : node.last] });
   if (l.transaction) push({ start: t.segStart[l.transaction.span.st], end: t.segEnd[Math.max(l.transaction.span.last, l.transaction.span.se)] });
   for (const ic of a.envelope.interchanges) {
-    const icFirst = ic.isa >= 0 ? ic.isa : 0;
+    const icFirst = interchangeFirst(ic);
     if (l.seg < icFirst || l.seg > ic.last) continue;
     for (const g of ic.groups) if (g.gs >= 0 && l.seg >= g.gs && l.seg <= g.last) push({ start: t.segStart[g.gs], end: t.segEnd[g.last] });
     push({ start: t.segStart[icFirst], end: t.segEnd[ic.last] });

@@ -70,13 +70,10 @@ function planFor(id: string): ([number, number] | [number, number][])[] | undefi
 /** Segment ID tokens only (envelope vs body), for whole-document requests on huge documents. */
 export function segmentIdTokens(a: DocumentAnalysis): TokenList {
   const t = a.table;
-  const out: TokenList = new Array(t.segmentCount * 4);
+  const out: TokenList = [];
   for (let s = 0; s < t.segmentCount; s++) {
     const id = t.ids[s];
-    out[s * 4] = t.segStart[s];
-    out[s * 4 + 1] = id.length;
-    out[s * 4 + 2] = ENVELOPE_IDS.has(id) ? T.envelope : T.segment;
-    out[s * 4 + 3] = 0;
+    pushSpan(out, t.text, t.segStart[s], t.segStart[s] + id.length, ENVELOPE_IDS.has(id) ? T.envelope : T.segment, 0);
   }
   return out;
 }
@@ -97,7 +94,7 @@ export function semanticTokens(a: DocumentAnalysis, from = 0, to = Number.MAX_SA
     const segStart = t.segStart[s];
     const segEnd = t.segEnd[s];
     if (segEnd < from) continue;
-    out.push(segStart, id.length, ENVELOPE_IDS.has(id) ? T.envelope : T.segment, 0);
+    pushSpan(out, text, segStart, segStart + id.length, ENVELOPE_IDS.has(id) ? T.envelope : T.segment, 0);
     const plan = planFor(id);
     const first = t.segElem[s];
     const next = t.segElem[s + 1];
@@ -105,7 +102,7 @@ export function semanticTokens(a: DocumentAnalysis, from = 0, to = Number.MAX_SA
     for (let idx = first + 1; idx < next; idx++) {
       const start = t.elemStart[idx];
       const end = idx + 1 < next ? t.elemStart[idx + 1] - 1 : segEnd;
-      out.push(start - 1, 1, T.delimiter, 0);
+      pushSpan(out, text, start - 1, start, T.delimiter, 0);
       if (end <= start) continue;
       const kind = plan?.[idx - first - 1];
       const composite = kind !== undefined && isComposite(kind);
@@ -115,7 +112,7 @@ export function semanticTokens(a: DocumentAnalysis, from = 0, to = Number.MAX_SA
       else if (composite) pushSplit(out, text, start, end, repetition, component, T.text, M.none, kind);
       else pushSplit(out, text, start, end, repetition, -1, type, mods, undefined);
     }
-    if (segEnd < text.length && text.charCodeAt(segEnd) === d.segment && d.segment !== 0x0a) out.push(segEnd, 1, T.delimiter, 0);
+    if (segEnd < text.length && text.charCodeAt(segEnd) === d.segment) pushSpan(out, text, segEnd, segEnd + 1, T.delimiter, 0);
   }
   return out;
 }
@@ -125,7 +122,9 @@ function isComposite(kind: [number, number] | [number, number][]): kind is [numb
 }
 
 function pushSpan(out: TokenList, text: string, start: number, end: number, type: number, mods: number): void {
-  // Tokens may not cross lines; values with line breaks are left uncoloured.
+  // Tokens are never empty and may not cross lines; values with line breaks (a delimiter that is one) are left
+  // uncoloured.
+  if (end <= start) return;
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
     if (c === 0x0a || c === 0x0d) return;
@@ -147,7 +146,7 @@ function pushSplit(out: TokenList, text: string, start: number, end: number, rep
     const c = text.charCodeAt(i);
     if (c === repetition || (component >= 0 && c === component)) {
       emit(i);
-      out.push(i, 1, T.delimiter, 0);
+      pushSpan(out, text, i, i + 1, T.delimiter, 0);
       index = c === repetition ? 0 : index + 1;
       from = i + 1;
     }

@@ -5,6 +5,7 @@
 
 import type { CodeList } from './types';
 import { REJECT_REASON_NAMES } from './responseCodes';
+import { ownEntriesOnly } from './ownEntries';
 
 export { FOLLOW_UP_WORDS, HCR_DECISION_WORDS } from './responseCodes';
 
@@ -1190,3 +1191,6 @@ export const CODE_LISTS: Readonly<Record<string, CodeList>> = {
     },
   },
 };
+
+ownEntriesOnly(CODE_LISTS);
+for (const list of Object.values(CODE_LISTS)) ownEntriesOnly(list.codes);

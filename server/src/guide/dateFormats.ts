@@ -1,5 +1,7 @@
 // Where a date's format is named by a sibling qualifier (1250 Date Time Period Format Qualifier).
 
+import { ownEntriesOnly } from './ownEntries';
+
 export interface DateFormatPair {
   readonly segment: string;
   /** Position of the format qualifier (D8, RD8). */
@@ -26,3 +28,5 @@ export const DATE_FORMATS: Readonly<Record<string, string>> = {
   D8: 'CCYYMMDD',
   RD8: 'CCYYMMDD-CCYYMMDD',
 };
+
+ownEntriesOnly(DATE_FORMATS);

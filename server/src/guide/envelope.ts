@@ -1,6 +1,7 @@
 // How a 278 uses the interchange and functional-group envelope (x12-278.md §2.1–2.2).
 
 import type { GuideSegment } from './types';
+import { ownEntriesOnly } from './ownEntries';
 
 export const SUPPORTED_VERSIONS: readonly string[] = ['005010X215', '005010X216', '005010X217'];
 
@@ -71,3 +72,5 @@ export const IEA_USE: GuideSegment = {
 };
 
 export const ENVELOPE_USES: Readonly<Record<string, GuideSegment>> = { ISA: ISA_USE, GS: GS_USE, GE: GE_USE, IEA: IEA_USE };
+
+ownEntriesOnly(ENVELOPE_USES);

@@ -1,6 +1,8 @@
 // The codes a developer reads in a 278 response, in a module small enough for the VS Code client bundle:
 // reject reasons (AAA03, element 901) with their short names, and decision and follow-up words in plain language.
 
+import { ownEntriesOnly } from './ownEntries';
+
 /** AAA03 reject reason codes a 278 can carry, with short names. */
 export const REJECT_REASON_NAMES: Readonly<Record<string, string>> = {
   '04': 'Authorized Quantity Exceeded',
@@ -75,3 +77,7 @@ export const FOLLOW_UP_WORDS: Readonly<Record<string, string>> = {
   S: 'do not resubmit; the payer asked a third party',
   Y: 'do not resubmit; the payer will respond again',
 };
+
+ownEntriesOnly(REJECT_REASON_NAMES);
+ownEntriesOnly(HCR_DECISION_WORDS);
+ownEntriesOnly(FOLLOW_UP_WORDS);

@@ -2,6 +2,7 @@
 // Element order: stupidedi 005010 segment defs (BSD) and Madjic.Edi (MIT) for UM/CR5/CR6; syntax notes: x12-278-structure.md §8.
 
 import type { SegmentDef } from './types';
+import { ownEntriesOnly } from './ownEntries';
 
 const HI_COMPOSITES: readonly string[] = Array.from({ length: 12 }, () => 'C022');
 
@@ -275,3 +276,5 @@ export const SEGMENTS: Readonly<Record<string, SegmentDef>> = {
     syntax: [{ kind: 'P', positions: [1, 2] }],
   },
 };
+
+ownEntriesOnly(SEGMENTS);

@@ -8,6 +8,7 @@
 //   REF BB/NT/ZZ, CRC01); REF segments that accept a list of qualifiers in a name loop are identified by their ID alone
 //   and their REF01 list is checked as an element code subset.
 
+import { ownEntriesOnly } from './ownEntries';
 import type {
   ComponentUse,
   Confidence,
@@ -682,3 +683,5 @@ export function too(): GuideSegment {
     elementsComplete: true,
   };
 }
+
+ownEntriesOnly(CRC_CONDITIONS);

@@ -41,8 +41,11 @@ export class ChangeTracker {
       known.suffix = 0;
       return;
     }
-    const start = doc.offsetAt(change.range.start);
-    const end = doc.offsetAt(change.range.end);
+    // A range whose start comes after its end is applied by the text library with its ends swapped; so is it here.
+    const a = doc.offsetAt(change.range.start);
+    const b = doc.offsetAt(change.range.end);
+    const start = Math.min(a, b);
+    const end = Math.max(a, b);
     known.prefix = Math.min(known.prefix, start);
     known.suffix = Math.min(known.suffix, doc.getText().length - end);
   }

@@ -20,13 +20,21 @@ const SYMBOL_KIND: Record<OutlineKind, SymbolKind> = {
   segment: SymbolKind.Field,
 };
 
+/** VS Code refuses a symbol without a name: the whole outline fails, not just that entry. */
+function symbolName(name: string): string {
+  return name.trim() ? name : '(unnamed)';
+}
+
 export function toDocumentSymbol(doc: TextDocument, s: OutlineSymbol): DocumentSymbol {
+  // VS Code also refuses a selection range outside the symbol's range.
+  const selectionStart = Math.min(Math.max(s.selectionStart, s.start), s.end);
+  const selectionEnd = Math.min(Math.max(s.selectionEnd, selectionStart), s.end);
   return {
-    name: s.name,
+    name: symbolName(s.name),
     detail: s.detail,
     kind: SYMBOL_KIND[s.kind],
     range: toRange(doc, s.start, s.end),
-    selectionRange: toRange(doc, s.selectionStart, s.selectionEnd),
+    selectionRange: toRange(doc, selectionStart, selectionEnd),
     children: s.children.map((c) => toDocumentSymbol(doc, c)),
   };
 }
@@ -35,7 +43,7 @@ export function toDocumentSymbol(doc: TextDocument, s: OutlineSymbol): DocumentS
 export function toSymbolInformation(doc: TextDocument, symbols: readonly OutlineSymbol[], container?: string): SymbolInformation[] {
   const out: SymbolInformation[] = [];
   for (const s of symbols) {
-    out.push({ name: s.name, kind: SYMBOL_KIND[s.kind], location: { uri: doc.uri, range: toRange(doc, s.start, s.end) }, ...(container ? { containerName: container } : {}) });
+    out.push({ name: symbolName(s.name), kind: SYMBOL_KIND[s.kind], location: { uri: doc.uri, range: toRange(doc, s.start, s.end) }, ...(container ? { containerName: container } : {}) });
     out.push(...toSymbolInformation(doc, s.children, s.name));
   }
   return out;
@@ -45,14 +53,58 @@ export function toFoldingRange(doc: TextDocument, s: Span): FoldingRange {
   return { startLine: doc.positionAt(s.start).line, endLine: doc.positionAt(s.end).line };
 }
 
-export function toSelectionRange(doc: TextDocument, spans: readonly Span[], at: Position): SelectionRange {
+/**
+ * VS Code takes a selection range only when the first range holds the position and each parent holds its child, so
+ * each span is widened to hold the ones inside it (a segment without its terminator at the end of a file may end
+ * before the cursor), and spans that add nothing are left out.
+ */
+export function toSelectionRange(doc: TextDocument | undefined, spans: readonly Span[], at: Position): SelectionRange {
+  if (!doc) return { range: { start: at, end: at } };
+  const offset = doc.offsetAt(at);
+  const chain: Span[] = [];
+  let start = offset;
+  let end = offset;
+  for (const span of spans) {
+    const wider = { start: Math.min(span.start, start), end: Math.max(span.end, end) };
+    if (chain.length > 0 && wider.start === start && wider.end === end) continue;
+    chain.push(wider);
+    start = wider.start;
+    end = wider.end;
+  }
   let range: SelectionRange | undefined;
-  for (let i = spans.length - 1; i >= 0; i--) range = { range: toRange(doc, spans[i].start, spans[i].end), ...(range ? { parent: range } : {}) };
+  for (let i = chain.length - 1; i >= 0; i--) range = { range: toRange(doc, chain[i].start, chain[i].end), ...(range ? { parent: range } : {}) };
   return range ?? { range: { start: at, end: at } };
 }
 
+/** The cursor's offset and the offsets where its line starts and ends (before the line break). */
+export interface CursorLine {
+  readonly cursor: number;
+  readonly lineStart: number;
+  readonly lineEnd: number;
+}
+
+export function cursorLine(doc: TextDocument, at: Position): CursorLine {
+  const text = doc.getText();
+  const cursor = doc.offsetAt(at);
+  const lineStart = doc.offsetAt({ line: at.line, character: 0 });
+  let lineEnd = cursor;
+  while (lineEnd < text.length && text.charCodeAt(lineEnd) !== 0x0a && text.charCodeAt(lineEnd) !== 0x0d) lineEnd++;
+  return { cursor, lineStart, lineEnd };
+}
+
+/**
+ * VS Code applies a completion's edit only when it lies on one line and contains the cursor, so the replaced range
+ * is cut to the cursor's line (a value or ID can run over a line break when the terminator is not one).
+ */
+function replaceRange(c: CompletionEntry, line: CursorLine): [number, number] {
+  const start = c.replaceStart <= line.cursor ? Math.max(c.replaceStart, line.lineStart) : line.cursor;
+  const end = c.replaceEnd >= line.cursor ? Math.min(c.replaceEnd, line.lineEnd) : line.cursor;
+  return [start, end];
+}
+
 /** `labelDetails`: the client shows the meaning of a code (or the name of a segment) beside its label on every row. */
-export function toCompletionItem(doc: TextDocument, c: CompletionEntry, snippets: boolean, labelDetails = false): CompletionItem {
+export function toCompletionItem(doc: TextDocument, c: CompletionEntry, snippets: boolean, line: CursorLine, labelDetails = false): CompletionItem {
+  const [start, end] = replaceRange(c, line);
   const item: CompletionItem = {
     label: c.label,
     kind: c.kind === 'segment' ? CompletionItemKind.Struct : c.kind === 'property' ? CompletionItemKind.Property : CompletionItemKind.EnumMember,
@@ -60,7 +112,7 @@ export function toCompletionItem(doc: TextDocument, c: CompletionEntry, snippets
     sortText: c.sortText,
     filterText: c.filterText ?? c.label,
     textEdit: {
-      range: toRange(doc, c.replaceStart, c.replaceEnd),
+      range: toRange(doc, start, end),
       newText: snippets ? c.insertSnippet ?? c.insertText.replace(/[$}\\]/g, '\\$&') : c.insertText,
     },
     insertTextFormat: snippets ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,

@@ -3,7 +3,7 @@
 
 import {
   CodeActionKind, createConnection, DocumentFormattingRequest, DocumentHighlightKind, ProposedFeatures, TextDocuments, TextDocumentSyncKind,
-  type ClientCapabilities, type CodeAction, type CodeActionParams, type Connection, type InitializeParams, type InitializeResult, type TextEdit,
+  type ClientCapabilities, type CodeAction, type CodeActionParams, type Connection, type InitializeParams, type InitializeResult, type Position, type TextEdit,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { capProblems } from '../validate/document';
@@ -24,7 +24,7 @@ import type { RequestKind } from '../convert';
 import { ChangeTracker } from './changeTracker';
 import { AnalysisCache, JsonDocumentCache, isJsonDocument } from './analysisCache';
 import { toDiagnostic, toRange } from './convert';
-import { encodeTokens, toCompletionItem, toDocumentSymbol, toFoldingRange, toSelectionRange, toSymbolInformation } from './shapes';
+import { cursorLine, encodeTokens, toCompletionItem, toDocumentSymbol, toFoldingRange, toSelectionRange, toSymbolInformation } from './shapes';
 import { DEFAULT_SETTINGS, readSettings, type ServerSettings } from './settings';
 
 export const COMMANDS = { compact: 'x12.compact', expand: 'x12.expand', toX12: 'x12.convertToX12', toJson: 'x12.convertToJson' } as const;
@@ -177,8 +177,13 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   connection.onFoldingRanges(withDoc('foldingRange', [], (doc) => foldingRanges(cache.get(doc)).map((s) => toFoldingRange(doc, s)).filter((r) => r.endLine > r.startLine)));
 
+  // VS Code wants one answer per position, also for documents without X12 structure (JSON requests).
   connection.onSelectionRanges(
-    withDoc('selectionRange', [], (doc, params) => params.positions.map((p) => toSelectionRange(doc, selectionSpans(cache.get(doc), doc.offsetAt(p)), p))),
+    guard('selectionRange', [], (params: { textDocument: { uri: string }; positions: Position[] }) => {
+      const doc = documents.get(params.textDocument.uri);
+      const analysis = doc && !isJsonDocument(doc) ? cache.get(doc) : undefined;
+      return params.positions.map((p) => toSelectionRange(doc, analysis && doc ? selectionSpans(analysis, doc.offsetAt(p)) : [], p));
+    }),
   );
 
   connection.onDefinition(
@@ -207,10 +212,10 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       if (!doc) return [];
       const snippets = client.textDocument?.completion?.completionItem?.snippetSupport ?? false;
       const labelDetails = client.textDocument?.completion?.completionItem?.labelDetailsSupport ?? false;
-      const offset = doc.offsetAt(params.position);
+      const line = cursorLine(doc, params.position);
       const pas = pasAnalysis(doc);
-      const entries = pas ? fhirCompletionsAt(pas, offset) : isJsonDocument(doc) ? [] : completionsAt(cache.get(doc), offset);
-      return entries.map((c) => toCompletionItem(doc, c, snippets, labelDetails));
+      const entries = pas ? fhirCompletionsAt(pas, line.cursor) : isJsonDocument(doc) ? [] : completionsAt(cache.get(doc), line.cursor);
+      return entries.map((c) => toCompletionItem(doc, c, snippets, line, labelDetails));
     }),
   );
 

@@ -3,7 +3,7 @@
 import type { Problem } from '../problems/problem';
 import { CATALOG } from '../problems/catalog';
 import { detectDelimiters } from '../x12/delimiters';
-import { emptyTable, scanSegments, type SegmentTable } from '../x12/scanner';
+import { emptyTable, scanSegments, segmentType, type SegmentTable } from '../x12/scanner';
 import { buildEnvelope, type Envelope } from '../x12/envelope';
 import { elementValue } from '../x12/segments';
 import { Reporter } from './reporter';
@@ -11,6 +11,11 @@ import { checkEnvelope } from './envelopeRules';
 import { analyzeTransaction, type TransactionAnalysis } from './transaction';
 import { LoopPool } from './loopPool';
 import type { GuideSegment } from '../guide/types';
+import { SEGMENTS } from '../guide/segments';
+
+// Every dictionary segment ID gets its number before any document is read: the process-wide ID table has a fixed
+// capacity, and junk IDs typed over a long session must never leave a real segment without one.
+for (const id of Object.keys(SEGMENTS)) segmentType(id);
 
 export interface DocumentAnalysis {
   readonly table: SegmentTable;

@@ -164,7 +164,7 @@ export function reanalyzeDocument(prev: DocumentAnalysis, text: string, change?:
   if (transactions.length !== prev.transactions.length) return analyzeDocument(text);
 
   const txEndOld = old.segEnd[se];
-  const scanProblems = prev.scanProblems.flatMap((p) => (p.end < from ? [p] : p.start > txEndOld ? [shiftProblem(p, delta)] : []));
+  const scanProblems = prev.scanProblems.flatMap((p) => (p.end <= from ? [p] : p.start > txEndOld ? [shiftProblem(p, delta)] : []));
   const envelopeRuleProblems = checkEnvelopeRules(table, envelope, prev.fixedWidthIsa);
   const problems = collectProblems(scanProblems, envelope, envelopeRuleProblems, transactions);
   return { table, envelope, transactions, matches, scanProblems, fixedWidthIsa: prev.fixedWidthIsa, problems };

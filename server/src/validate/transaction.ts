@@ -431,7 +431,7 @@ export function analyzeTransaction(
     }
     const id = t.ids[s];
     if (!isDictionarySegment(type, id)) {
-      r.add('unknown-segment', t.segStart[s], t.segStart[s] + id.length, `"${id}" is not a segment a 278 uses. Check the spelling of the segment ID.`);
+      r.add('unknown-segment', t.segStart[s], t.segStart[s] + id.length, `"${id.length > 24 ? `${id.slice(0, 20)}…` : id}" is not a segment a 278 uses. Check the spelling of the segment ID.`);
       continue;
     }
     if (!level.open) {

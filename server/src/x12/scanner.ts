@@ -26,16 +26,22 @@ export interface SegmentTable {
   readonly types: Uint16Array;
 }
 
-/** Segment ID ↔ small number, shared by the whole process; IDs beyond the table's capacity share type 0. */
+/**
+ * Segment ID ↔ small number, shared by the whole process; IDs beyond the table's capacity share type 0, and so do
+ * IDs longer than any X12 segment ID: a "segment" without element separators counts whole as its ID, and keeping
+ * such IDs would let every edit inside a megabyte-long one keep another copy for the life of the process.
+ */
 const TYPE_OF = new Map<string, number>();
 const ID_OF: string[] = [''];
 const MAX_TYPES = 4096;
+/** X12 segment IDs have two or three characters; a little room for typos. */
+export const MAX_TYPED_ID_LENGTH = 8;
 
-/** The number standing for a segment ID (0 for IDs past capacity, which never match a guide). */
+/** The number standing for a segment ID (0 for IDs past capacity or too long, which never match a guide). */
 export function segmentType(id: string): number {
   let type = TYPE_OF.get(id);
   if (type === undefined) {
-    if (ID_OF.length >= MAX_TYPES) return 0;
+    if (ID_OF.length >= MAX_TYPES || id.length > MAX_TYPED_ID_LENGTH) return 0;
     type = ID_OF.length;
     ID_OF.push(id);
     TYPE_OF.set(id, type);
@@ -125,7 +131,7 @@ function typeAt(text: string, start: number, end: number): number {
       return type;
     }
   }
-  return segmentType(text.slice(start, end));
+  return length > MAX_TYPED_ID_LENGTH ? 0 : segmentType(text.slice(start, end));
 }
 
 export function emptyTable(text: string, delimiters?: Delimiters): SegmentTable {

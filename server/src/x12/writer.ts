@@ -76,12 +76,80 @@ export function isaSegment(h: InterchangeHeader, d: WriteDelimiters = DEFAULT_DE
   return 'ISA' + d.element + fields.map((f, i) => f.padEnd(ISA_WIDTHS[i], ' ').slice(0, ISA_WIDTHS[i])).join(d.element);
 }
 
+/** Characters that can separate: printable ASCII punctuation, in the order they are tried after the usual set. */
+const SEPARATOR_POOL = ['~', '*', ':', '^', '|', '>', '!', '`', '{', '}', '\\', '@', '#', '$', '%', '&', '+', '=', ';', '?', '<', '[', ']', '"', "'", '_', ',', '/', '(', ')', '.', '-'];
+
+function charsOf(values: Iterable<ElementValue>, into: Set<string>): void {
+  for (const v of values) {
+    if (typeof v === 'string') for (const c of v) into.add(c);
+    else for (const component of v) for (const c of component) into.add(c);
+  }
+}
+
+function isUsable(d: WriteDelimiters, used: ReadonlySet<string>): boolean {
+  const all = [d.element, d.component, d.repetition, d.segment];
+  return new Set(all).size === 4 && all.every((c) => c.length === 1 && SEPARATOR_POOL.includes(c) && !used.has(c));
+}
+
 /**
- * A complete interchange with one functional group. `lineBreaks` puts one segment per line (the editor form);
- * without it the interchange is one line (the API form).
+ * Delimiters that occur in none of the values: the first usable set of `preferred`, else one built from unused
+ * punctuation (each role keeps its usual character when it can), else undefined (X12 has no escape: nothing can be
+ * written without breaking a value).
  */
+export function chooseDelimiters(values: Iterable<ElementValue>, preferred: readonly WriteDelimiters[] = [DEFAULT_DELIMITERS]): WriteDelimiters | undefined {
+  const used = new Set<string>();
+  charsOf(values, used);
+  for (const d of preferred) if (isUsable(d, used)) return d;
+  const free = SEPARATOR_POOL.filter((c) => !used.has(c));
+  const take = (usual: string): string | undefined => {
+    const at = free.includes(usual) ? free.indexOf(usual) : 0;
+    return free.splice(at, 1)[0];
+  };
+  const segment = take('~');
+  const element = take('*');
+  const component = take(':');
+  const repetition = take('^');
+  return segment && element && component && repetition ? { element, component, repetition, segment } : undefined;
+}
+
+export interface WrittenInterchange {
+  readonly text: string;
+  readonly delimiters: WriteDelimiters;
+  /** False when no delimiters avoid every value: `text` then splits some value and must not be used. */
+  readonly wellFormed: boolean;
+}
+
+function headerValues(h: InterchangeHeader): string[] {
+  return [h.senderQualifier ?? 'ZZ', h.senderId, h.receiverQualifier ?? 'ZZ', h.receiverId, h.groupSender ?? '', h.groupReceiver ?? '', h.controlNumber, h.groupControlNumber, h.version];
+}
+
+/**
+ * A complete interchange with one functional group, with delimiters that occur in no value (the given ones, or the
+ * usual `* : ^ ~`, when they can). `lineBreaks` puts one segment per line (the editor form); without it the
+ * interchange is one line (the API form).
+ */
+export function composeInterchange(
+  h: InterchangeHeader,
+  sets: readonly TransactionSet[],
+  options: { delimiters?: WriteDelimiters; preferred?: readonly WriteDelimiters[]; lineBreaks?: boolean } = {},
+): WrittenInterchange {
+  const values: ElementValue[] = headerValues(h);
+  for (const set of sets) {
+    values.push(set.controlNumber);
+    for (const seg of set.body) values.push(...seg);
+  }
+  const preferred = [...(options.delimiters ? [options.delimiters] : []), ...(options.preferred ?? []), DEFAULT_DELIMITERS];
+  const chosen = chooseDelimiters(values, preferred);
+  const d = chosen ?? preferred[0];
+  return { text: writeWith(h, sets, d, options.lineBreaks), delimiters: d, wellFormed: chosen !== undefined };
+}
+
+/** composeInterchange's text, for values the caller wrote itself (use composeInterchange for values from outside). */
 export function writeInterchange(h: InterchangeHeader, sets: readonly TransactionSet[], options: { delimiters?: WriteDelimiters; lineBreaks?: boolean } = {}): string {
-  const d = options.delimiters ?? DEFAULT_DELIMITERS;
+  return composeInterchange(h, sets, options).text;
+}
+
+function writeWith(h: InterchangeHeader, sets: readonly TransactionSet[], d: WriteDelimiters, lineBreaks: boolean | undefined): string {
   const isa13 = h.controlNumber.padStart(9, '0').slice(-9);
   const segments: string[] = [isaSegment(h, d)];
   segments.push(writeSegment(['GS', 'HI', h.groupSender ?? h.senderId.trim(), h.groupReceiver ?? h.receiverId.trim(), ccyymmdd(h.date), hhmm(h.date), h.groupControlNumber, 'X', h.version], d));
@@ -92,6 +160,6 @@ export function writeInterchange(h: InterchangeHeader, sets: readonly Transactio
   }
   segments.push(writeSegment(['GE', String(sets.length), h.groupControlNumber], d));
   segments.push(writeSegment(['IEA', '1', isa13], d));
-  const sep = options.lineBreaks ? '\n' : '';
+  const sep = lineBreaks ? '\n' : '';
   return segments.map((s) => s + d.segment).join(sep) + sep;
 }
