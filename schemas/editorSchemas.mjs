@@ -6,8 +6,8 @@
 //     quick fix);
 //   - dates, numbers and counts (the date/decimal/count patterns): the 278 rules check the real calendar date and the
 //     X12 type, with the element's name;
-//   - code lists (enum): still offered by completion, with their meanings beside them (enumDetails), but a code outside
-//     the list is the 278 rules' to report (they name the loop and the allowed codes);
+//   - code lists (enum): still offered by completion, each row reading "code — meaning" (defaultSnippets), and hovers
+//     still name a code, but a code outside the list is the 278 rules' to report (they name the loop and the codes);
 //   - JSON types: "type" lists "string" first (completion inserts quotes) and every other type after it, since the 278
 //     rules say "write it in quotes" for a number;
 //   - "eventDateEnd needs eventDateBegin" (dependencies): the converter reports it on the field.
@@ -46,12 +46,21 @@ function transform(node, path) {
   if (out.type === 'string') out.type = ANY_TYPE_STRING_FIRST;
   if (Array.isArray(out.enum) && !path.includes('/if')) {
     const { enum: codes, markdownEnumDescriptions: names, type: _type, ...rest } = out;
-    const suggested = { enum: codes };
-    if (Array.isArray(names)) {
-      suggested.markdownEnumDescriptions = names;
-      suggested.enumDetails = names.map(plain);
-    }
-    return { ...rest, type: ANY_TYPE_STRING_FIRST, anyOf: [suggested, {}] };
+    // Completion: one row per code, its meaning in the row itself ("AR — Admission Review"), inserting the code.
+    // Hover: the code list sits in an `if`, which VS Code matches for hovers but never reports as a problem and never
+    // lists in completion (so the rows are not doubled).
+    const named = Array.isArray(names) ? names : codes.map(() => undefined);
+    const suggested = {
+      ...rest,
+      type: ANY_TYPE_STRING_FIRST,
+      defaultSnippets: codes.map((code, i) => ({
+        label: named[i] ? `${code} — ${plain(named[i])}` : String(code),
+        body: code,
+        ...(named[i] ? { markdownDescription: named[i] } : {}),
+      })),
+    };
+    const list = { enum: codes, ...(Array.isArray(names) ? { markdownEnumDescriptions: names } : {}) };
+    return rest.if ? { ...suggested, if: undefined, allOf: [{ if: rest.if, then: rest.then, else: rest.else }, { if: list }] } : { ...suggested, if: list };
   }
   return out;
 }

@@ -48,7 +48,8 @@ function transaction(r: () => number, guide: BatchGuide, index: number): Segment
   const response = r() < 0.4;
   const body: SegmentValues[] = [];
   const id = String(100000 + index);
-  body.push(inquiry ? ['BHT', '0007', response ? '11' : '28', id, '20260115', '1200', ...(response ? ['18'] : [])] : ['BHT', '0007', response ? '11' : '13', id, '20260115', '1200', ...(response ? ['18'] : [])]);
+  // BHT06 of a response: X217 takes 18; the X215 response's list is 19, RD, RS, ZW (Optum's canned responses send RD).
+  body.push(inquiry ? ['BHT', '0007', response ? '11' : '28', id, '20260115', '1200', ...(response ? ['RD'] : [])] : ['BHT', '0007', response ? '11' : '13', id, '20260115', '1200', ...(response ? ['18'] : [])]);
   const [city, state, zip] = pick(r, CITIES);
   const dependent = r() < 0.3;
   const rejected = response && r() < 0.15;

@@ -48,6 +48,7 @@ function memoryIo(stdin: Buffer): CliIo & { readonly written: Buffer[]; readonly
     err: (line) => errors.push(line),
     outBytes: (bytes) => written.push(Buffer.from(bytes)),
     readStdin: async () => stdin,
+    confirm: async () => undefined,
   };
 }
 

@@ -85,7 +85,7 @@ test('send answers each file with one token, as a table or as JSON', async () =>
   const files = [join(EXAMPLES, 'inquiry-tst2.x12'), inquiry, submission, join(EXAMPLES, 'submission-pended.submission.json'), join(EXAMPLES, 'notice-of-admission.x12')];
   const env = { ...process.env, PRIOR_AUTH_CLIENT_ID: '', PRIOR_AUTH_CLIENT_SECRET: '' };
   const before = sandbox.stats().tokensIssued;
-  const table = await runCli(['send', '--env', sandbox.url, ...files], { env: { ...env, PRIOR_AUTH_CLIENT_ID: 'local-client', PRIOR_AUTH_CLIENT_SECRET: 'local-secret' } });
+  const table = await runCli(['send', '--env', sandbox.url, '--yes', ...files], { env: { ...env, PRIOR_AUTH_CLIENT_ID: 'local-client', PRIOR_AUTH_CLIENT_SECRET: 'local-secret' } });
   assert.equal(table.code, 0, table.stderr);
   assert.equal(sandbox.stats().tokensIssued - before, 1);
   assert.match(table.stderr, /5 of 5 answered; 1 token request\./);
@@ -111,7 +111,7 @@ test('send fails with words: no credentials, wrong credentials, production witho
   const none = await runCli(['send', '--env', 'sandbox', file], { env });
   assert.equal(none.code, 2);
   assert.match(none.stderr, /set PRIOR_AUTH_CLIENT_ID and PRIOR_AUTH_CLIENT_SECRET/);
-  const wrong = await runCli(['send', '--env', sandbox.url, file], { env: { ...env, PRIOR_AUTH_CLIENT_ID: 'local-client', PRIOR_AUTH_CLIENT_SECRET: 'nope-nope' } });
+  const wrong = await runCli(['send', '--env', sandbox.url, '--yes', file], { env: { ...env, PRIOR_AUTH_CLIENT_ID: 'local-client', PRIOR_AUTH_CLIENT_SECRET: 'nope-nope' } });
   assert.equal(wrong.code, 1);
   assert.match(wrong.stdout, /refused to sign in with client ID local-client/);
   assert.ok(!wrong.stdout.includes('nope-nope') && !wrong.stderr.includes('nope-nope'));
@@ -121,6 +121,22 @@ test('send fails with words: no credentials, wrong credentials, production witho
   const missing = await runCli(['send', '--env', 'local', join(work, 'nope.x12')], { env: { ...env, PRIOR_AUTH_LOCAL_URL: sandbox.url } });
   assert.equal(missing.code, 2);
   assert.equal((await runCli(['send', '--env', 'mars', file])).code, 2);
+});
+
+test('send asks before the environment\'s credentials go anywhere but Optum\'s hosts, and refuses without a terminal', async () => {
+  const file = join(EXAMPLES, 'inquiry-tst2.x12');
+  const env = { ...process.env, PRIOR_AUTH_CLIENT_ID: 'local-client', PRIOR_AUTH_CLIENT_SECRET: 'local-secret', PRIOR_AUTH_LOCAL_URL: sandbox.url };
+  const before = sandbox.stats();
+  for (const target of [sandbox.url, 'local']) {
+    const refused = await runCli(['send', '--env', target, file], { env });
+    assert.equal(refused.code, 2, `${target}: ${refused.stderr}`);
+    assert.match(refused.stderr, /Refusing to send the credentials from PRIOR_AUTH_CLIENT_ID\/PRIOR_AUTH_CLIENT_SECRET to http:\/\/127\.0\.0\.1:\d+, which is not an Optum host.*add --yes/);
+  }
+  assert.equal(sandbox.stats().requests, before.requests, 'nothing reached the server');
+  const confirmed = await runCli(['send', '--env', 'local', '--yes', file], { env });
+  assert.equal(confirmed.code, 0, confirmed.stderr);
+  const ownCredentials = await runCli(['send', '--env', 'local', file], { env: { ...env, PRIOR_AUTH_CLIENT_ID: '', PRIOR_AUTH_CLIENT_SECRET: '' } });
+  assert.equal(ownCredentials.code, 0, 'the local sandbox\'s own credentials need no confirmation');
 });
 
 function sarifTool(): { schema: string; binary: string } {

@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { runCli } from '../helpers/cli';
 import { EXAMPLES, FIXTURES, REPO } from '../helpers/fixtures';
+import { nestedJson } from '../helpers/nestedJson';
 
 const fixture = (name: string) => join(FIXTURES, 'diagnostics', name);
 
@@ -130,4 +131,19 @@ test('lint reads PAS documents: *.pas.json and .json whose meta.profile names PA
   const bad = await runCli(['lint', '--pas-version', '3.0.0', dir]);
   assert.equal(bad.code, 2);
   assert.match(bad.stderr, /--pas-version "3\.0\.0"/);
+});
+
+test('lint DIR with deeply nested JSON requests reports them and keeps checking the other files', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'lint-deep-'));
+  writeFileSync(join(dir, 'a-arrays.inquiry.json'), nestedJson('arrays', 3000));
+  writeFileSync(join(dir, 'b-objects.inquiry.json'), nestedJson('objects', 10_000));
+  copyFileSync(fixture('se01-count.x12'), join(dir, 'c.x12'));
+  const text = await runCli(['lint', dir]);
+  assert.equal(text.code, 1, text.stderr);
+  assert.match(text.stdout, /a-arrays\.inquiry\.json:1:\d+: error json-too-deep /);
+  assert.match(text.stdout, /b-objects\.inquiry\.json:1:\d+: error json-too-deep /);
+  assert.match(text.stdout, /c\.x12:26:4: error se01-count /);
+  const sarif = await runCli(['lint', '--format', 'sarif', dir]);
+  const results = (JSON.parse(sarif.stdout) as { runs: { results: { ruleId: string }[] }[] }).runs[0].results.map((r) => r.ruleId);
+  assert.deepEqual(results, ['json-too-deep', 'json-too-deep', 'se01-count']);
 });

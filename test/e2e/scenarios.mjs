@@ -291,6 +291,25 @@ export const SCENARIOS = [
         return l.some((x) => /Send inquiry to/.test(x)) ? l : undefined;
       }, { timeoutMs: 30_000 });
       ctx.note(`Convert to JSON opens "${converted}" beside the X12 (language JSON), code lens "${lenses.find((x) => /Send inquiry/.test(x))}"`);
+      // JSON completion offers the codes of a field, each row with its meaning (the editor schema's rows).
+      const category = await waitFor('the requestCategoryCode line', async () => (await wb.visibleLines()).find((l) => /"requestCategoryCode": "HS"/.test(l.text)));
+      await wb.goTo(category.line, category.text.indexOf('"HS"') + 2);
+      await page.keyboard.press('Shift+ArrowRight');
+      await page.keyboard.press('Shift+ArrowRight');
+      await page.keyboard.press('Backspace');
+      await page.keyboard.press('Control+Space');
+      const rows = await waitFor('code suggestions with their meanings', async () => {
+        const r = await page.locator('.suggest-widget.visible .monaco-list-row').allInnerTexts();
+        // Every row, not only the focused one, reads "code — meaning".
+        return r.some((x) => x.includes('AR — Admission Review')) && r.some((x) => x.includes('SC — Specialty Care Review')) ? r : undefined;
+      });
+      ctx.note(`completion in "requestCategoryCode": ${rows.slice(0, 4).map((x) => x.replace(/\s+/g, ' ').trim()).join(' | ')}`);
+      await page.keyboard.press('Escape');
+      await wb.type('HS');
+      await waitFor('HS back in place', async () => /"requestCategoryCode": "HS"/.test((await wb.lineText(category.line)) ?? ''));
+      const meaning = await wb.hoverAt(category.line, category.text.indexOf('"HS"') + 2, 'Health Services Review');
+      await wb.hideHover();
+      ctx.note(`hover on "HS": "${meaning.replace(/\s+/g, ' ').slice(0, 80)}"`);
       // The subscriber's birth date gets month 13: the 278 rules, not only the schema, see the converted document.
       const dob = await waitFor('the subscriber dateOfBirth line', async () => (await wb.visibleLines()).find((l) => /"dateOfBirth": "\d{8}"/.test(l.text)));
       const column = dob.text.indexOf('"dateOfBirth": "') + '"dateOfBirth": "'.length + 1;

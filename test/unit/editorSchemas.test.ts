@@ -1,7 +1,7 @@
 // The editor copies of the JSON schemas (schemas/editorSchemas.mjs → dist/schemas, what VS Code applies to request
 // documents) together with the 278 rules of the language server: one cause, one problem. For each mistake, the editor
 // schema and the 278 rules together report it exactly once; where both could speak, the 278 rules do. Codes keep their
-// meanings beside them in completion (enumDetails).
+// meanings in every completion row ("AR — Admission Review").
 
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -135,13 +135,14 @@ test('editor schemas: Optum\'s examples, the default snippets and the JSON snipp
   }
 });
 
-/** Every schema node that suggests codes, with its path. */
-function suggestions(file: string): { path: string; node: JsonObject }[] {
-  const out: { path: string; node: JsonObject }[] = [];
+/** Every schema node that suggests codes (its code list in an `if`, its rows in defaultSnippets), with its path. */
+function suggestions(file: string): { path: string; node: JsonObject; list: JsonObject }[] {
+  const out: { path: string; node: JsonObject; list: JsonObject }[] = [];
   const walk = (path: string, node: Json) => {
     if (Array.isArray(node)) node.forEach((n, i) => walk(`${path}/${i}`, n));
     else if (node && typeof node === 'object') {
-      if (Array.isArray(node.enum) && !path.includes('/if')) out.push({ path, node });
+      const list = node.if as JsonObject | undefined;
+      if (list && Array.isArray(list.enum) && Array.isArray(node.defaultSnippets)) out.push({ path, node, list });
       for (const [k, v] of Object.entries(node)) if (k !== 'if' && k !== 'defaultSnippets') walk(`${path}/${k}`, v);
     }
   };
@@ -149,23 +150,24 @@ function suggestions(file: string): { path: string; node: JsonObject }[] {
   return out;
 }
 
-test('editor schemas: every code list is still offered, with its meaning beside each code (enumDetails)', () => {
+test('editor schemas: every code list is still offered, each completion row reading "code — meaning"', () => {
   let lists = 0;
   for (const file of FILES) {
-    for (const { path, node } of suggestions(file)) {
+    for (const { path, node, list } of suggestions(file)) {
       lists++;
-      const codes = node.enum as string[];
-      const names = node.markdownEnumDescriptions as string[];
-      const details = node.enumDetails as string[];
-      assert.ok(Array.isArray(details) && details.length === codes.length, `${file}${path}: one detail per code`);
-      details.forEach((d, i) => assert.equal(d, names[i].replace(/[`*_]/g, ''), `${file}${path}: ${codes[i]} shows its name`));
+      const codes = list.enum as string[];
+      const names = list.markdownEnumDescriptions as string[];
+      const rows = node.defaultSnippets as JsonObject[];
+      assert.deepEqual(rows.map((r) => r.body), codes, `${file}${path}: one row per code, inserting the code`);
+      rows.forEach((r, i) => assert.equal(r.label, `${codes[i]} — ${names[i].replace(/[`*_]/g, '')}`, `${file}${path}: ${codes[i]} shows its name`));
+      assert.equal(node.enum, undefined, `${file}${path}: no enum beside the rows (VS Code would list each code twice)`);
     }
   }
   const sourceLists = FILES.reduce((n, f) => n + JSON.stringify(source(f)).split('"markdownEnumDescriptions"').length - 1, 0);
   assert.equal(lists, sourceLists, 'every named code list of the source schemas is offered in the editor copy');
   const gender = (editor.common.definitions as Record<string, JsonObject>).genderCode;
-  assert.deepEqual(gender.type?.[0 as never], 'string', 'completion inserts a quoted string');
-  assert.deepEqual(((gender.anyOf as JsonObject[])[0].enumDetails as string[]).slice(0, 3), ['Female', 'Male', 'Unknown']);
+  assert.equal((gender.type as string[])[0], 'string', 'completion inserts a quoted string');
+  assert.deepEqual((gender.defaultSnippets as JsonObject[]).slice(0, 3).map((r) => r.label), ['F — Female', 'M — Male', 'U — Unknown']);
 });
 
 test('editor schemas: what only the schema knows stays (required fields, the NPI shape, descriptions)', () => {

@@ -2,10 +2,10 @@
 // refreshed on expiry and once on a 401 (then the request is retried once), and the six request endpoints.
 
 import { ApiError, httpError } from './errors';
-import { HttpClient, DEFAULT_HTTP, SILENT, newCorrelationId, type ApiLogger, type HttpAnswer, type HttpSettings } from './http';
+import { HttpClient, DEFAULT_HTTP, SILENT, newCorrelationId, scrubbingLogger, type ApiLogger, type HttpAnswer, type HttpSettings } from './http';
 import type { Environment } from './environments';
 import type { Endpoint } from './route';
-import { scrub } from './redact';
+import { rememberSecret, scrubSecrets } from './redact';
 
 export interface Credentials {
   readonly clientId: string;
@@ -47,7 +47,7 @@ export class PriorAuthClient {
   tokenRequests = 0;
 
   constructor(private readonly options: ClientOptions) {
-    this.log = options.log ?? SILENT;
+    this.log = scrubbingLogger(options.log ?? SILENT);
     this.http = new HttpClient(options.http ?? DEFAULT_HTTP, this.log);
     this.now = options.now ?? Date.now;
   }
@@ -78,19 +78,21 @@ export class PriorAuthClient {
     const env = this.options.environment;
     const credentials = await this.options.credentials();
     if (!credentials) throw new ApiError('no-credentials', `Not signed in to the ${env.label}.`, 'Run "Prior Auth: Sign In" (or set PRIOR_AUTH_CLIENT_ID and PRIOR_AUTH_CLIENT_SECRET for the CLI).');
+    rememberSecret(credentials.clientSecret);
     this.tokenRequests++;
     const body = JSON.stringify({ client_id: credentials.clientId, client_secret: credentials.clientSecret, grant_type: 'client_credentials' });
     const answer = await this.http.send('POST', env.tokenUrl, { 'content-type': 'application/json', accept: 'application/json' }, body, signal);
     const secrets = [credentials.clientSecret];
     if (answer.status === 401 || answer.status === 400) {
-      const error = httpError(answer.status, answer.body, scrub(answer.text, secrets), 'the token endpoint');
+      const error = httpError(answer.status, answer.body, scrubSecrets(answer.text, secrets), 'the token endpoint');
       throw new ApiError('auth', `The ${env.label} refused to sign in with client ID ${credentials.clientId} (HTTP ${answer.status}).`, 'Check the client ID and secret Optum issued for this environment and sign in again (sandbox and production credentials differ).', answer.status, error.details);
     }
-    if (answer.status !== 200) throw httpError(answer.status, answer.body, scrub(answer.text, secrets), 'the token endpoint');
+    if (answer.status !== 200) throw httpError(answer.status, answer.body, scrubSecrets(answer.text, secrets), 'the token endpoint');
     const parsed = answer.body as { access_token?: unknown; expires_in?: unknown } | undefined;
     if (!parsed || typeof parsed.access_token !== 'string') {
       throw new ApiError('auth', 'The token endpoint answered without an access_token.', 'Check that the token URL is the OAuth2 v2 endpoint (…/apip/auth/v2/token).', answer.status);
     }
+    rememberSecret(parsed.access_token);
     const lifetime = typeof parsed.expires_in === 'number' && parsed.expires_in > 0 ? parsed.expires_in : 3600;
     const reuseFor = lifetime - Math.min(TOKEN_MARGIN_SECONDS, lifetime / 2);
     this.log.info(`  signed in to the ${env.label} as ${credentials.clientId}; token valid for ${lifetime} s`);

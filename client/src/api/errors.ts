@@ -1,19 +1,27 @@
-// Every way a call can fail, in words, with what to do next. Messages never contain secrets or tokens.
+// Every way a call can fail, in words, with what to do next. Messages never contain secrets or tokens: ApiError
+// scrubs its message, next step and the server's messages when it is built, whatever they were made from.
+
+import { scrubSecrets } from './redact';
 
 export type FailureKind =
   | 'no-credentials' | 'refused-url' | 'auth' | 'http' | 'timeout' | 'connection' | 'dns' | 'tls' | 'cancelled' | 'bad-request-body';
 
 export class ApiError extends Error {
+  readonly nextStep: string;
+  /** The server's own messages (Optum's array of strings, or OAuth's error_description). */
+  readonly details: readonly string[];
+
   constructor(
     readonly kind: FailureKind,
     message: string,
-    readonly nextStep: string,
+    nextStep: string,
     readonly status?: number,
-    /** The server's own messages (Optum's array of strings, or OAuth's error_description). */
-    readonly details: readonly string[] = [],
+    details: readonly string[] = [],
   ) {
-    super(message);
+    super(scrubSecrets(message));
     this.name = 'ApiError';
+    this.nextStep = scrubSecrets(nextStep);
+    this.details = details.map((d) => scrubSecrets(d));
   }
 }
 
@@ -59,6 +67,11 @@ export function httpError(status: number, body: unknown, text: string, where: st
   return new ApiError('http', `${what} (HTTP ${status} from ${where}).`, next, status, errorDetails(body, text));
 }
 
+/** The whole exchange (connection, request, every byte of the answer) took longer than the request timeout. */
+export function timeoutError(url: URL, requestMs: number): ApiError {
+  return new ApiError('timeout', `${url.host} did not answer within ${Math.round(requestMs / 1000)} s.`, 'Try again, or raise priorAuth.http.requestTimeoutSeconds; payers can be slow to answer a 278.');
+}
+
 /** Maps a network-level failure (undici, DNS, TLS, abort) to words. */
 export function networkError(error: unknown, url: URL, timeouts: { connectMs: number; requestMs: number }): ApiError {
   const e = error as { name?: string; code?: string; message?: string; cause?: { code?: string; message?: string } };
@@ -70,9 +83,7 @@ export function networkError(error: unknown, url: URL, timeouts: { connectMs: nu
   if (code === 'UND_ERR_CONNECT_TIMEOUT') {
     return new ApiError('timeout', `Could not connect to ${host} within ${Math.round(timeouts.connectMs / 1000)} s.`, 'Check your network or VPN, or raise priorAuth.http.connectTimeoutSeconds.');
   }
-  if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') {
-    return new ApiError('timeout', `${host} did not answer within ${Math.round(timeouts.requestMs / 1000)} s.`, 'Try again, or raise priorAuth.http.requestTimeoutSeconds; payers can be slow to answer a 278.');
-  }
+  if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') return timeoutError(url, timeouts.requestMs);
   if (code === 'ECONNREFUSED') {
     const local = url.hostname === '127.0.0.1' || url.hostname === 'localhost';
     return new ApiError('connection', `Nothing is listening at ${host}.`, local ? 'Start the local sandbox (Prior Auth: Start Local Sandbox, or npm run sandbox) or pick another environment.' : 'Check the environment\'s URL.');

@@ -3,9 +3,9 @@
 
 import { randomUUID } from 'node:crypto';
 import { Agent, request } from 'undici';
-import { ApiError, httpError, networkError } from './errors';
+import { ApiError, httpError, networkError, timeoutError } from './errors';
 import { refuseUrl } from './environments';
-import { redactHeaders } from './redact';
+import { redactHeaders, scrubSecrets } from './redact';
 
 import { DEFAULT_HTTP, type HttpSettings } from './httpSettings';
 
@@ -17,6 +17,11 @@ export interface ApiLogger {
 }
 
 export const SILENT: ApiLogger = { info: () => undefined, trace: () => undefined };
+
+/** A logger whose every line goes through scrubSecrets first (URLs with passwords, quoted tokens, bodies). */
+export function scrubbingLogger(log: ApiLogger): ApiLogger {
+  return { info: (m) => log.info(scrubSecrets(m)), trace: (m) => log.trace(scrubSecrets(m)) };
+}
 
 export interface HttpAnswer {
   readonly status: number;
@@ -64,7 +69,10 @@ function wait(ms: number, signal?: AbortSignal): Promise<void> {
 export class HttpClient {
   private readonly agent: Agent;
 
-  constructor(readonly settings: HttpSettings = DEFAULT_HTTP, private readonly log: ApiLogger = SILENT) {
+  private readonly log: ApiLogger;
+
+  constructor(readonly settings: HttpSettings = DEFAULT_HTTP, log: ApiLogger = SILENT) {
+    this.log = scrubbingLogger(log);
     this.agent = new Agent({
       // One kept-alive connection per origin: requests are sequential per user action, and undici's pool otherwise
       // opens a second connection for a request sent the instant the previous answer is read.
@@ -90,13 +98,17 @@ export class HttpClient {
       let status: number;
       let responseHeaders: Record<string, string | string[] | undefined>;
       let text: string;
+      // A total deadline for the attempt: undici's headers and body timeouts are idle timeouts, which a server that
+      // trickles one byte at a time never trips.
+      const deadline = AbortSignal.timeout(this.settings.requestTimeoutMs);
       try {
-        const res = await request(url, { method, headers, body, signal, dispatcher: this.agent });
+        const res = await request(url, { method, headers, body, signal: signal ? AbortSignal.any([signal, deadline]) : deadline, dispatcher: this.agent });
         status = res.statusCode;
         responseHeaders = res.headers;
         text = await res.body.text();
       } catch (error) {
-        const failure = networkError(error, url, { connectMs: this.settings.connectTimeoutMs, requestMs: this.settings.requestTimeoutMs });
+        const timedOut = deadline.aborted && !signal?.aborted;
+        const failure = timedOut ? timeoutError(url, this.settings.requestTimeoutMs) : networkError(error, url, { connectMs: this.settings.connectTimeoutMs, requestMs: this.settings.requestTimeoutMs });
         this.log.info(`✗ ${method} ${url.href}: ${failure.message}`);
         throw failure;
       }

@@ -1,6 +1,7 @@
 // The CLI's window on the world, so commands can be run in-process by tests; and X12 files as bytes.
 
 import { readFile, writeFile } from 'node:fs/promises';
+import { createInterface } from 'node:readline/promises';
 
 export interface CliIo {
   out(line: string): void;
@@ -8,6 +9,8 @@ export interface CliIo {
   /** Writes bytes to standard output as they are (X12 that must come out as it went in). */
   outBytes(bytes: Buffer): void;
   readStdin(): Promise<Buffer>;
+  /** Asks a yes/no question on the terminal; undefined when there is no terminal to ask on. */
+  confirm(question: string): Promise<boolean | undefined>;
 }
 
 export const processIo: CliIo = {
@@ -18,6 +21,15 @@ export const processIo: CliIo = {
     const chunks: Buffer[] = [];
     for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
     return Buffer.concat(chunks);
+  },
+  confirm: async (question) => {
+    if (!process.stdin.isTTY || !process.stderr.isTTY) return undefined;
+    const rl = createInterface({ input: process.stdin, output: process.stderr });
+    try {
+      return /^y(es)?$/i.test((await rl.question(`${question} [y/N] `)).trim());
+    } finally {
+      rl.close();
+    }
   },
 };
 

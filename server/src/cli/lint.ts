@@ -168,13 +168,19 @@ export async function runLint(argv: string[], io: CliIo): Promise<number> {
       failed = true;
       continue;
     }
-    // A directory's other .json files count only when they are PAS documents (package.json is none of ours).
-    if (!named.has(file) && /\.json$/i.test(file) && !JSON_REQUEST_NAME.test(file) && !PAS_NAME.test(file)) {
-      const analysis = analyzeJsonDocument(text, { uri: file, pasVersion });
-      if (analysis.kind === 'pas') reports.push({ file, problems: locateProblems(text, analysis.problems, maxProblems, inferred) });
-      continue;
+    // One file that cannot be checked (a bug the checks never should have) is reported; the others still are.
+    try {
+      // A directory's other .json files count only when they are PAS documents (package.json is none of ours).
+      if (!named.has(file) && /\.json$/i.test(file) && !JSON_REQUEST_NAME.test(file) && !PAS_NAME.test(file)) {
+        const analysis = analyzeJsonDocument(text, { uri: file, pasVersion });
+        if (analysis.kind === 'pas') reports.push({ file, problems: locateProblems(text, analysis.problems, maxProblems, inferred) });
+        continue;
+      }
+      reports.push({ file: file === '-' ? '<stdin>' : file, problems: lintText(text, maxProblems, file, inferred, pasVersion) });
+    } catch (error) {
+      io.err(`${file}: could not be checked (${error instanceof Error ? error.message : String(error)}); please report this file's shape as a bug.`);
+      failed = true;
     }
-    reports.push({ file: file === '-' ? '<stdin>' : file, problems: lintText(text, maxProblems, file, inferred, pasVersion) });
   }
   if (format === 'json') io.out(JSON.stringify(reports.map((r) => ({ file: r.file, problems: r.problems })), null, 2));
   else if (format === 'sarif') io.out(JSON.stringify(toSarif(reports), null, 2));

@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { PriorAuthClient, type Credentials } from '../../../client/src/api/client';
 import { customEnvironment, localEnvironment, OPTUM_PRODUCTION, OPTUM_SANDBOX, type Environment } from '../../../client/src/api/environments';
 import { isApiError } from '../../../client/src/api/errors';
+import { rememberSecret, scrubSecrets } from '../../../client/src/api/redact';
 import { jsonBody, x12Body } from '../../../client/src/api/payload';
 import { endpointForJson, endpointForX12, type Endpoint } from '../../../client/src/api/route';
 import { summarizeResponse, type ResponseSummary } from '../../../client/src/api/summary';
@@ -26,7 +27,8 @@ Options:
                    with Optum's paths (e.g. http://127.0.0.1:9000)
   --endpoint E     inquiry, submission or noa (default: from ST03/GS08, or the JSON body's shape)
   --format F       table (default) or json
-  --yes            required to send to production
+  --yes            required to send to production, and to send the environment's credentials anywhere but Optum's
+                   hosts (--env local or a URL); without it the command asks on a terminal and refuses otherwise
   -h, --help       show this help
 
 Exit status: 0 every file answered, 1 some file failed (HTTP or network error), 2 bad usage, unreadable files or
@@ -54,11 +56,16 @@ function environmentFor(value: string): Environment | string {
   return `--env takes sandbox, production, local or a URL, not "${value}".`;
 }
 
-function credentialsFor(env: Environment): Credentials | undefined {
+function credentialsFor(env: Environment): (Credentials & { fromEnvironment: boolean }) | undefined {
   const clientId = process.env.PRIOR_AUTH_CLIENT_ID;
   const clientSecret = process.env.PRIOR_AUTH_CLIENT_SECRET;
-  if (clientId && clientSecret) return { clientId, clientSecret };
-  return env.id === 'local' ? { clientId: DEFAULT_CLIENT_ID, clientSecret: DEFAULT_CLIENT_SECRET } : undefined;
+  if (clientId && clientSecret) return { clientId, clientSecret, fromEnvironment: true };
+  return env.id === 'local' ? { clientId: DEFAULT_CLIENT_ID, clientSecret: DEFAULT_CLIENT_SECRET, fromEnvironment: false } : undefined;
+}
+
+/** Optum's own hosts, the only places the environment's credentials go without asking. */
+function isOptumHost(env: Environment): boolean {
+  return env.id === 'sandbox' || env.id === 'production';
 }
 
 function decisionText(row: SendRow): string {
@@ -117,6 +124,17 @@ export async function runSend(argv: string[], io: CliIo, stderrIsTty = process.s
     io.err(`No credentials for the ${env.label}: set PRIOR_AUTH_CLIENT_ID and PRIOR_AUTH_CLIENT_SECRET in the environment.`);
     return 2;
   }
+  rememberSecret(credentials.clientSecret);
+  if (credentials.fromEnvironment && !isOptumHost(env) && !values.yes) {
+    const where = new URL(env.tokenUrl).origin;
+    const answer = await io.confirm(`Send the client ID and secret from PRIOR_AUTH_CLIENT_ID/PRIOR_AUTH_CLIENT_SECRET to ${where}, which is not an Optum host?`);
+    if (answer !== true) {
+      io.err(answer === false
+        ? 'Nothing sent.'
+        : `Refusing to send the credentials from PRIOR_AUTH_CLIENT_ID/PRIOR_AUTH_CLIENT_SECRET to ${where}, which is not an Optum host, without confirmation: add --yes (or unset them; the local sandbox needs none).`);
+      return 2;
+    }
+  }
   const client = new PriorAuthClient({ environment: env, credentials: async () => credentials, tenantId: process.env.PRIOR_AUTH_TENANT_ID || undefined });
   const rows: SendRow[] = [];
   let unreadable = false;
@@ -145,7 +163,7 @@ export async function runSend(argv: string[], io: CliIo, stderrIsTty = process.s
         const part = (result.body as Record<string, { x12?: string } | undefined> | undefined)?.[endpoint];
         rows.push({ file, endpoint, status: result.status, elapsedMs: result.elapsedMs, summary: part?.x12 ? summarizeResponse(part.x12) : undefined, traceId: result.traceId, transactionId: result.transactionId });
       } catch (error) {
-        const message = isApiError(error) ? `${error.message}${error.details.length ? ' ' + error.details.join(' · ') : ''} ${error.nextStep}` : (error as Error).message;
+        const message = scrubSecrets(isApiError(error) ? `${error.message}${error.details.length ? ' ' + error.details.join(' · ') : ''} ${error.nextStep}` : (error as Error).message);
         rows.push({ file, status: isApiError(error) ? error.status : undefined, error: message });
         if (isApiError(error) && (error.kind === 'auth' || error.kind === 'no-credentials')) break;
       }

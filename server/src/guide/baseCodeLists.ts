@@ -26,546 +26,314 @@
  * SOFTWARE.
  */
 
-/** Element number → every code value the base X12 5010 dictionary defines for it, sorted. */
-export const BASE_CODE_LISTS: Readonly<Record<string, readonly string[]>> = {
+const SOURCE: Readonly<Record<string, string>> = {
   // identification_code_qualifier (241 codes)
-  '66': [
-    '0', '1', '10', '11', '12', '13', '15', '16', '17', '19', '2', '20', '21', '22', '23', '24', '25', '26', '27',
-    '28', '29', '3', '30', '31', '32', '33', '34', '35', '36', '37', '38', '39', '4', '40', '41', '42', '43', '44',
-    '45', '46', '47', '48', '49', '50', '51', '53', '54', '55', '56', '57', '58', '59', '6', '61', '62', '63', '64',
-    '7', '71', '72', '73', '74', '75', '76', '77', '78', '81', '82', '83', '9', '90', '91', '92', '93', '94', '95',
-    '96', '97', '98', '99', 'A', 'A1', 'A2', 'A3', 'A4', 'A5', 'A6', 'A7', 'AA', 'AB', 'AC', 'AD', 'AE', 'AF', 'AI',
-    'AL', 'AP', 'BC', 'BD', 'BE', 'BG', 'BN', 'BP', 'BS', 'C', 'C1', 'C2', 'C5', 'CA', 'CB', 'CC', 'CD', 'CE', 'CF',
-    'CI', 'CL', 'CM', 'CN', 'CP', 'CR', 'CS', 'CT', 'D', 'DG', 'DL', 'DN', 'DO', 'DP', 'DR', 'DS', 'E', 'EC', 'EH',
-    'EI', 'EL', 'EP', 'EQ', 'ER', 'ES', 'ET', 'F', 'FA', 'FB', 'FC', 'FD', 'FE', 'FI', 'FJ', 'FL', 'FN', 'G', 'GA',
-    'GC', 'HC', 'HN', 'HS', 'I', 'ID', 'II', 'IP', 'J', 'K', 'L', 'LC', 'LD', 'LE', 'LI', 'LN', 'M', 'M3', 'M4', 'M5',
-    'M6', 'MA', 'MB', 'MC', 'MD', 'MI', 'MK', 'ML', 'MN', 'MO', 'MP', 'MR', 'N', 'NA', 'ND', 'NI', 'NO', 'NR', 'OC',
-    'OP', 'PA', 'PB', 'PC', 'PI', 'PP', 'PR', 'RA', 'RB', 'RC', 'RD', 'RE', 'RI', 'RP', 'RT', 'S', 'SA', 'SB', 'SD',
-    'SF', 'SI', 'SJ', 'SK', 'SL', 'SP', 'ST', 'SV', 'SW', 'TA', 'TC', 'TL', 'TS', 'TZ', 'UC', 'UI', 'UL', 'UP', 'UR',
-    'US', 'UT', 'WR', 'WS', 'X1', 'XV', 'XX', 'XY', 'ZC', 'ZN', 'ZY', 'ZZ',
-  ],
+  '66':
+    '0 1 10 11 12 13 15 16 17 19 2 20 21 22 23 24 25 26 27 28 29 3 30 31 32 33 34 35 36 37 38 39 4 40 41 42 43 44 ' +
+    '45 46 47 48 49 50 51 53 54 55 56 57 58 59 6 61 62 63 64 7 71 72 73 74 75 76 77 78 81 82 83 9 90 91 92 93 94 ' +
+    '95 96 97 98 99 A A1 A2 A3 A4 A5 A6 A7 AA AB AC AD AE AF AI AL AP BC BD BE BG BN BP BS C C1 C2 C5 CA CB CC CD ' +
+    'CE CF CI CL CM CN CP CR CS CT D DG DL DN DO DP DR DS E EC EH EI EL EP EQ ER ES ET F FA FB FC FD FE FI FJ FL ' +
+    'FN G GA GC HC HN HS I ID II IP J K L LC LD LE LI LN M M3 M4 M5 M6 MA MB MC MD MI MK ML MN MO MP MR N NA ND ' +
+    'NI NO NR OC OP PA PB PC PI PP PR RA RB RC RD RE RI RP RT S SA SB SD SF SI SJ SK SL SP ST SV SW TA TC TL TS ' +
+    'TZ UC UI UL UP UR US UT WR WS X1 XV XX XY ZC ZN ZY ZZ',
   // entity_identifier_code (1500 codes)
-  '98': [
-    '00', '001', '002', '003', '004', '005', '006', '007', '008', '01', '02', '03', '04', '05', '06', '07', '08',
-    '09', '0A', '0B', '0D', '0E', '0F', '0G', '0H', '0I', '0J', '0P', '10', '11', '12', '13', '14', '15', '16', '17',
-    '18', '19', '1A', '1B', '1C', '1D', '1E', '1F', '1G', '1H', '1I', '1J', '1K', '1L', '1M', '1N', '1O', '1P', '1Q',
-    '1R', '1S', '1T', '1U', '1V', '1W', '1X', '1Y', '1Z', '20', '21', '22', '23', '24', '25', '26', '27', '28', '29',
-    '2A', '2B', '2C', '2D', '2E', '2F', '2G', '2H', '2I', '2J', '2K', '2L', '2M', '2N', '2O', '2P', '2Q', '2R', '2S',
-    '2T', '2U', '2V', '2W', '2X', '2Y', '2Z', '30', '31', '32', '33', '34', '35', '36', '37', '38', '39', '3A', '3B',
-    '3C', '3D', '3E', '3F', '3G', '3H', '3I', '3J', '3K', '3L', '3M', '3N', '3O', '3P', '3Q', '3R', '3S', '3T', '3U',
-    '3V', '3W', '3X', '3Y', '3Z', '40', '41', '42', '43', '44', '45', '46', '47', '48', '49', '4A', '4B', '4C', '4D',
-    '4E', '4F', '4G', '4H', '4I', '4J', '4K', '4L', '4M', '4N', '4O', '4P', '4Q', '4R', '4S', '4T', '4U', '4V', '4W',
-    '4X', '4Y', '4Z', '50', '51', '52', '53', '54', '55', '56', '57', '58', '59', '5A', '5B', '5C', '5D', '5E', '5F',
-    '5G', '5H', '5I', '5J', '5K', '5L', '5M', '5N', '5O', '5P', '5Q', '5R', '5S', '5T', '5U', '5V', '5W', '5X', '5Y',
-    '5Z', '60', '61', '62', '63', '64', '65', '66', '67', '68', '69', '6A', '6B', '6C', '6D', '6E', '6F', '6G', '6H',
-    '6I', '6J', '6K', '6L', '6M', '6N', '6O', '6P', '6Q', '6R', '6S', '6T', '6U', '6V', '6W', '6X', '6Y', '6Z', '70',
-    '71', '72', '73', '74', '75', '76', '77', '78', '79', '7A', '7B', '7C', '7D', '7E', '7F', '7G', '7H', '7I', '7J',
-    '7K', '7L', '7M', '7N', '7O', '7P', '7Q', '7R', '7S', '7T', '7U', '7V', '7W', '7X', '7Y', '7Z', '80', '81', '82',
-    '83', '84', '85', '86', '87', '88', '89', '8A', '8B', '8C', '8D', '8E', '8F', '8G', '8H', '8I', '8J', '8K', '8L',
-    '8M', '8N', '8O', '8P', '8Q', '8R', '8S', '8T', '8U', '8V', '8W', '8X', '8Y', '90', '91', '92', '93', '94', '95',
-    '96', '97', '98', '99', '9A', '9B', '9C', '9D', '9E', '9F', '9G', '9H', '9I', '9J', '9K', '9L', '9N', '9O', '9P',
-    '9Q', '9R', '9S', '9T', '9U', '9V', '9W', '9X', '9Y', '9Z', 'A1', 'A2', 'A3', 'A4', 'A5', 'A6', 'A7', 'A8', 'A9',
-    'AA', 'AA1', 'AA2', 'AA3', 'AA4', 'AA5', 'AA6', 'AA7', 'AA8', 'AA9', 'AAA', 'AAB', 'AAC', 'AAD', 'AAE', 'AAF',
-    'AAG', 'AAH', 'AAI', 'AAJ', 'AAK', 'AAL', 'AAM', 'AAN', 'AAO', 'AAP', 'AAQ', 'AAS', 'AAT', 'AAU', 'AAV', 'AAW',
-    'AB', 'AB1', 'AB2', 'AB3', 'AB4', 'AB5', 'AB6', 'AB7', 'AB8', 'AB9', 'ABB', 'ABC', 'ABD', 'ABE', 'ABF', 'ABG',
-    'ABH', 'ABI', 'ABJ', 'ABK', 'ABL', 'ABM', 'ABN', 'ABO', 'ABP', 'ABQ', 'ABR', 'ABS', 'ABT', 'ABU', 'ABV', 'ABW',
-    'ABX', 'AC', 'AC1', 'AC2', 'AC3', 'ACB', 'ACC', 'ACE', 'ACF', 'ACG', 'ACH', 'ACI', 'ACJ', 'ACK', 'ACL', 'ACM',
-    'ACN', 'ACO', 'ACP', 'ACQ', 'ACR', 'ACS', 'ACT', 'ACU', 'ACV', 'ACW', 'ACX', 'ACY', 'ACZ', 'AD', 'ADA', 'ADB',
-    'ADC', 'ADD', 'ADE', 'ADF', 'ADH', 'ADJ', 'ADK', 'ADL', 'ADM', 'ADN', 'ADO', 'ADP', 'ADQ', 'ADR', 'ADS', 'ADT',
-    'ADU', 'ADV', 'ADW', 'ADX', 'ADY', 'ADZ', 'AE', 'AEA', 'AEB', 'AEC', 'AED', 'AEE', 'AEF', 'AEG', 'AEI', 'AEJ',
-    'AEK', 'AEL', 'AF', 'AG', 'AH', 'AHM', 'AI', 'AJ', 'AK', 'AL', 'ALA', 'ALO', 'AM', 'AN', 'AO', 'AP', 'APR', 'AQ',
-    'AR', 'AS', 'AT', 'ATA', 'AU', 'AUO', 'AV', 'AW', 'AX', 'AY', 'AZ', 'B1', 'B2', 'B3', 'B4', 'B5', 'B6', 'B7',
-    'B8', 'B9', 'BA', 'BAL', 'BB', 'BC', 'BD', 'BE', 'BF', 'BG', 'BH', 'BI', 'BJ', 'BK', 'BKR', 'BL', 'BLD', 'BLT',
-    'BM', 'BN', 'BO', 'BOW', 'BP', 'BQ', 'BR', 'BRN', 'BS', 'BT', 'BU', 'BUS', 'BV', 'BW', 'BX', 'BY', 'BZ', 'C0',
-    'C1', 'C2', 'C3', 'C4', 'C4A', 'C5', 'C6', 'C7', 'C8', 'C9', 'CA', 'CB', 'CC', 'CD', 'CE', 'CF', 'CG', 'CH',
-    'CHA', 'CI', 'CJ', 'CK', 'CL', 'CLT', 'CM', 'CMW', 'CN', 'CNP', 'CNR', 'CNS', 'CO', 'COD', 'COL', 'COM', 'COR',
-    'CP', 'CQ', 'CR', 'CRW', 'CS', 'CT', 'CU', 'CV', 'CW', 'CX', 'CY', 'CZ', 'D1', 'D2', 'D3', 'D4', 'D5', 'D6', 'D7',
-    'D8', 'D9', 'DA', 'DAM', 'DB', 'DC', 'DCC', 'DD', 'DE', 'DF', 'DG', 'DH', 'DI', 'DIR', 'DJ', 'DK', 'DL', 'DM',
-    'DN', 'DO', 'DP', 'DQ', 'DR', 'DS', 'DT', 'DU', 'DV', 'DW', 'DX', 'DY', 'DZ', 'E0', 'E1', 'E2', 'E3', 'E4', 'E5',
-    'E6', 'E7', 'E8', 'E9', 'EA', 'EAA', 'EAB', 'EAD', 'EAE', 'EAF', 'EAG', 'EAH', 'EAI', 'EAJ', 'EAK', 'EAL', 'EAM',
-    'EAN', 'EAO', 'EAP', 'EAQ', 'EAR', 'EAS', 'EAT', 'EAU', 'EAV', 'EAW', 'EAX', 'EAY', 'EAZ', 'EB', 'EBA', 'EBB',
-    'EBC', 'EBD', 'EBE', 'EBF', 'EBG', 'EBH', 'EBI', 'EBJ', 'EBK', 'EBL', 'EBM', 'EBN', 'EBO', 'EBP', 'EBQ', 'EBR',
-    'EBS', 'EC', 'ED', 'EE', 'EF', 'EG', 'EH', 'EI', 'EJ', 'EK', 'EL', 'EM', 'EN', 'ENR', 'EO', 'EP', 'EQ', 'ER',
-    'ET', 'EU', 'EV', 'EW', 'EX', 'EXS', 'EY', 'EZ', 'F1', 'F2', 'F3', 'F4', 'F5', 'F6', 'F7', 'F8', 'F9', 'FA', 'FB',
-    'FC', 'FD', 'FE', 'FF', 'FG', 'FGT', 'FH', 'FI', 'FJ', 'FL', 'FM', 'FN', 'FO', 'FP', 'FQ', 'FR', 'FRL', 'FS',
-    'FSI', 'FSR', 'FT', 'FU', 'FV', 'FW', 'FX', 'FY', 'FZ', 'G0', 'G1', 'G2', 'G3', 'G5', 'G6', 'G7', 'G8', 'G9',
-    'GA', 'GB', 'GBA', 'GBO', 'GBP', 'GC', 'GD', 'GE', 'GF', 'GG', 'GH', 'GI', 'GIR', 'GJ', 'GK', 'GL', 'GM', 'GN',
-    'GO', 'GP', 'GQ', 'GR', 'GS', 'GT', 'GU', 'GV', 'GW', 'GX', 'GY', 'GZ', 'H1', 'H2', 'H3', 'H5', 'H6', 'H7', 'H9',
-    'HA', 'HB', 'HC', 'HD', 'HE', 'HF', 'HG', 'HH', 'HI', 'HJ', 'HK', 'HL', 'HM', 'HMI', 'HN', 'HO', 'HOM', 'HON',
-    'HP', 'HQ', 'HR', 'HS', 'HT', 'HU', 'HV', 'HW', 'HX', 'HY', 'HZ', 'I1', 'I3', 'I4', 'I9', 'IA', 'IAA', 'IAC',
-    'IAD', 'IAE', 'IAF', 'IAG', 'IAH', 'IAI', 'IAK', 'IAL', 'IAM', 'IAN', 'IAO', 'IAP', 'IAQ', 'IAR', 'IAS', 'IAT',
-    'IAU', 'IAV', 'IAW', 'IAY', 'IAZ', 'IB', 'IC', 'ICP', 'ID', 'IE', 'IF', 'IG', 'II', 'IJ', 'IK', 'IL', 'IM', 'IMM',
-    'IN', 'INT', 'INV', 'IO', 'IP', 'IQ', 'IR', 'IS', 'IT', 'IU', 'IV', 'J1', 'J2', 'J3', 'J4', 'J5', 'J6', 'J7',
-    'J8', 'J9', 'JA', 'JB', 'JC', 'JD', 'JE', 'JF', 'JG', 'JH', 'JI', 'JJ', 'JK', 'JL', 'JM', 'JN', 'JO', 'JP', 'JQ',
-    'JR', 'JS', 'JT', 'JU', 'JV', 'JW', 'JX', 'JY', 'JZ', 'K1', 'K2', 'K3', 'K4', 'K5', 'K6', 'K7', 'K8', 'K9', 'KA',
-    'KB', 'KC', 'KD', 'KE', 'KF', 'KG', 'KH', 'KI', 'KJ', 'KK', 'KL', 'KM', 'KN', 'KO', 'KP', 'KQ', 'KR', 'KS', 'KT',
-    'KU', 'KV', 'KW', 'KX', 'KY', 'KZ', 'L1', 'L2', 'L3', 'L5', 'L8', 'L9', 'LA', 'LB', 'LC', 'LCN', 'LD', 'LE', 'LF',
-    'LG', 'LGS', 'LH', 'LI', 'LJ', 'LK', 'LL', 'LM', 'LN', 'LO', 'LP', 'LQ', 'LR', 'LS', 'LT', 'LU', 'LV', 'LW', 'LY',
-    'LYM', 'LYN', 'LYO', 'LYP', 'LZ', 'M1', 'M2', 'M3', 'M4', 'M5', 'M6', 'M7', 'M8', 'M9', 'MA', 'MB', 'MC', 'MD',
-    'ME', 'MF', 'MG', 'MH', 'MI', 'MJ', 'MK', 'ML', 'MM', 'MN', 'MO', 'MP', 'MQ', 'MR', 'MS', 'MSC', 'MT', 'MTR',
-    'MU', 'MV', 'MW', 'MX', 'MY', 'MZ', 'N1', 'N2', 'N3', 'N4', 'N5', 'N6', 'N7', 'N8', 'N9', 'NB', 'NC', 'NCT', 'ND',
-    'NE', 'NF', 'NG', 'NH', 'NI', 'NJ', 'NK', 'NL', 'NM', 'NN', 'NP', 'NPC', 'NQ', 'NR', 'NS', 'NT', 'NU', 'NV', 'NW',
-    'NX', 'NY', 'NZ', 'O1', 'O2', 'O3', 'O4', 'O5', 'O6', 'O7', 'O8', 'OA', 'OB', 'OC', 'OD', 'OE', 'OF', 'OG', 'OH',
-    'OI', 'OL', 'OM', 'ON', 'OO', 'OP', 'OR', 'ORI', 'OS', 'OSH', 'OT', 'OU', 'OUC', 'OV', 'OW', 'OX', 'OY', 'OZ',
-    'P0', 'P1', 'P2', 'P3', 'P4', 'P5', 'P6', 'P7', 'P8', 'P9', 'PA', 'PB', 'PC', 'PD', 'PE', 'PF', 'PG', 'PH', 'PI',
-    'PIC', 'PJ', 'PK', 'PL', 'PLC', 'PLR', 'PM', 'PMC', 'PMF', 'PMG', 'PN', 'PO', 'PP', 'PPC', 'PPS', 'PQ', 'PR',
-    'PRE', 'PRO', 'PRP', 'PS', 'PT', 'PU', 'PUR', 'PV', 'PW', 'PX', 'PY', 'PZ', 'Q1', 'Q2', 'Q3', 'Q4', 'Q5', 'Q6',
-    'Q7', 'Q8', 'Q9', 'QA', 'QB', 'QC', 'QD', 'QE', 'QF', 'QG', 'QH', 'QI', 'QJ', 'QK', 'QL', 'QM', 'QN', 'QO', 'QP',
-    'QQ', 'QR', 'QS', 'QT', 'QU', 'QV', 'QW', 'QX', 'QY', 'QZ', 'R0', 'R1', 'R2', 'R3', 'R4', 'R5', 'R6', 'R7', 'R8',
-    'R9', 'RA', 'RB', 'RC', 'RCR', 'RD', 'REC', 'RF', 'RG', 'RGA', 'RH', 'RI', 'RJ', 'RK', 'RL', 'RM', 'RN', 'RO',
-    'RP', 'RQ', 'RR', 'RR2', 'RR3', 'RS', 'RT', 'RU', 'RV', 'RW', 'RX', 'RY', 'RZ', 'S0', 'S1', 'S2', 'S3', 'S4',
-    'S5', 'S6', 'S7', 'S8', 'S9', 'SA', 'SB', 'SC', 'SD', 'SE', 'SEP', 'SF', 'SG', 'SH', 'SI', 'SIC', 'SIP', 'SJ',
-    'SK', 'SL', 'SM', 'SN', 'SNP', 'SO', 'SP', 'SQ', 'SR', 'SS', 'ST', 'STC', 'SU', 'SUS', 'SV', 'SW', 'SX', 'SY',
-    'SZ', 'T1', 'T2', 'T3', 'T4', 'T6', 'T8', 'T9', 'TA', 'TB', 'TC', 'TD', 'TE', 'TEC', 'TF', 'TG', 'TH', 'TI', 'TJ',
-    'TK', 'TL', 'TM', 'TN', 'TO', 'TOW', 'TP', 'TPM', 'TQ', 'TR', 'TS', 'TSD', 'TSE', 'TSR', 'TT', 'TTP', 'TU', 'TV',
-    'TW', 'TX', 'TY', 'TZ', 'U1', 'U2', 'U3', 'U4', 'U5', 'U6', 'U7', 'U8', 'U9', 'UA', 'UB', 'UC', 'UD', 'UE', 'UF',
-    'UG', 'UH', 'UI', 'UJ', 'UK', 'UL', 'UM', 'UN', 'UO', 'UP', 'UQ', 'UR', 'US', 'UT', 'UU', 'UW', 'UX', 'UY', 'UZ',
-    'V1', 'V2', 'V3', 'V4', 'V5', 'V6', 'V8', 'V9', 'VA', 'VB', 'VC', 'VD', 'VE', 'VER', 'VF', 'VG', 'VH', 'VI',
-    'VIC', 'VJ', 'VK', 'VL', 'VM', 'VN', 'VO', 'VP', 'VQ', 'VR', 'VS', 'VT', 'VU', 'VV', 'VW', 'VX', 'VY', 'W1', 'W2',
-    'W3', 'W4', 'W8', 'W9', 'WA', 'WB', 'WC', 'WD', 'WE', 'WF', 'WG', 'WH', 'WI', 'WJ', 'WL', 'WN', 'WO', 'WP', 'WR',
-    'WS', 'WT', 'WU', 'WV', 'WW', 'WX', 'WY', 'WZ', 'X1', 'X2', 'X3', 'X4', 'X5', 'X6', 'X7', 'X8', 'XA', 'XC', 'XD',
-    'XE', 'XF', 'XG', 'XH', 'XI', 'XJ', 'XK', 'XL', 'XM', 'XN', 'XO', 'XP', 'XQ', 'XR', 'XS', 'XT', 'XU', 'XV', 'XW',
-    'XX', 'XY', 'XZ', 'Y2', 'YA', 'YB', 'YC', 'YD', 'YE', 'YF', 'YG', 'YH', 'YI', 'YJ', 'YK', 'YL', 'YM', 'YN', 'YO',
-    'YP', 'YQ', 'YR', 'YS', 'YT', 'YU', 'YV', 'YW', 'YX', 'YY', 'YZ', 'Z1', 'Z2', 'Z3', 'Z4', 'Z5', 'Z6', 'Z7', 'Z8',
-    'Z9', 'ZA', 'ZB', 'ZC', 'ZD', 'ZE', 'ZF', 'ZG', 'ZH', 'ZJ', 'ZK', 'ZL', 'ZM', 'ZN', 'ZO', 'ZP', 'ZQ', 'ZR', 'ZS',
-    'ZT', 'ZU', 'ZV', 'ZW', 'ZX', 'ZY', 'ZZ',
-  ],
+  '98':
+    '00 001 002 003 004 005 006 007 008 01 02 03 04 05 06 07 08 09 0A 0B 0D 0E 0F 0G 0H 0I 0J 0P 10 11 12 13 14 ' +
+    '15 16 17 18 19 1A 1B 1C 1D 1E 1F 1G 1H 1I 1J 1K 1L 1M 1N 1O 1P 1Q 1R 1S 1T 1U 1V 1W 1X 1Y 1Z 20 21 22 23 24 ' +
+    '25 26 27 28 29 2A 2B 2C 2D 2E 2F 2G 2H 2I 2J 2K 2L 2M 2N 2O 2P 2Q 2R 2S 2T 2U 2V 2W 2X 2Y 2Z 30 31 32 33 34 ' +
+    '35 36 37 38 39 3A 3B 3C 3D 3E 3F 3G 3H 3I 3J 3K 3L 3M 3N 3O 3P 3Q 3R 3S 3T 3U 3V 3W 3X 3Y 3Z 40 41 42 43 44 ' +
+    '45 46 47 48 49 4A 4B 4C 4D 4E 4F 4G 4H 4I 4J 4K 4L 4M 4N 4O 4P 4Q 4R 4S 4T 4U 4V 4W 4X 4Y 4Z 50 51 52 53 54 ' +
+    '55 56 57 58 59 5A 5B 5C 5D 5E 5F 5G 5H 5I 5J 5K 5L 5M 5N 5O 5P 5Q 5R 5S 5T 5U 5V 5W 5X 5Y 5Z 60 61 62 63 64 ' +
+    '65 66 67 68 69 6A 6B 6C 6D 6E 6F 6G 6H 6I 6J 6K 6L 6M 6N 6O 6P 6Q 6R 6S 6T 6U 6V 6W 6X 6Y 6Z 70 71 72 73 74 ' +
+    '75 76 77 78 79 7A 7B 7C 7D 7E 7F 7G 7H 7I 7J 7K 7L 7M 7N 7O 7P 7Q 7R 7S 7T 7U 7V 7W 7X 7Y 7Z 80 81 82 83 84 ' +
+    '85 86 87 88 89 8A 8B 8C 8D 8E 8F 8G 8H 8I 8J 8K 8L 8M 8N 8O 8P 8Q 8R 8S 8T 8U 8V 8W 8X 8Y 90 91 92 93 94 95 ' +
+    '96 97 98 99 9A 9B 9C 9D 9E 9F 9G 9H 9I 9J 9K 9L 9N 9O 9P 9Q 9R 9S 9T 9U 9V 9W 9X 9Y 9Z A1 A2 A3 A4 A5 A6 A7 ' +
+    'A8 A9 AA AA1 AA2 AA3 AA4 AA5 AA6 AA7 AA8 AA9 AAA AAB AAC AAD AAE AAF AAG AAH AAI AAJ AAK AAL AAM AAN AAO AAP ' +
+    'AAQ AAS AAT AAU AAV AAW AB AB1 AB2 AB3 AB4 AB5 AB6 AB7 AB8 AB9 ABB ABC ABD ABE ABF ABG ABH ABI ABJ ABK ABL ' +
+    'ABM ABN ABO ABP ABQ ABR ABS ABT ABU ABV ABW ABX AC AC1 AC2 AC3 ACB ACC ACE ACF ACG ACH ACI ACJ ACK ACL ACM ' +
+    'ACN ACO ACP ACQ ACR ACS ACT ACU ACV ACW ACX ACY ACZ AD ADA ADB ADC ADD ADE ADF ADH ADJ ADK ADL ADM ADN ADO ' +
+    'ADP ADQ ADR ADS ADT ADU ADV ADW ADX ADY ADZ AE AEA AEB AEC AED AEE AEF AEG AEI AEJ AEK AEL AF AG AH AHM AI ' +
+    'AJ AK AL ALA ALO AM AN AO AP APR AQ AR AS AT ATA AU AUO AV AW AX AY AZ B1 B2 B3 B4 B5 B6 B7 B8 B9 BA BAL BB ' +
+    'BC BD BE BF BG BH BI BJ BK BKR BL BLD BLT BM BN BO BOW BP BQ BR BRN BS BT BU BUS BV BW BX BY BZ C0 C1 C2 C3 ' +
+    'C4 C4A C5 C6 C7 C8 C9 CA CB CC CD CE CF CG CH CHA CI CJ CK CL CLT CM CMW CN CNP CNR CNS CO COD COL COM COR ' +
+    'CP CQ CR CRW CS CT CU CV CW CX CY CZ D1 D2 D3 D4 D5 D6 D7 D8 D9 DA DAM DB DC DCC DD DE DF DG DH DI DIR DJ DK ' +
+    'DL DM DN DO DP DQ DR DS DT DU DV DW DX DY DZ E0 E1 E2 E3 E4 E5 E6 E7 E8 E9 EA EAA EAB EAD EAE EAF EAG EAH ' +
+    'EAI EAJ EAK EAL EAM EAN EAO EAP EAQ EAR EAS EAT EAU EAV EAW EAX EAY EAZ EB EBA EBB EBC EBD EBE EBF EBG EBH ' +
+    'EBI EBJ EBK EBL EBM EBN EBO EBP EBQ EBR EBS EC ED EE EF EG EH EI EJ EK EL EM EN ENR EO EP EQ ER ET EU EV EW ' +
+    'EX EXS EY EZ F1 F2 F3 F4 F5 F6 F7 F8 F9 FA FB FC FD FE FF FG FGT FH FI FJ FL FM FN FO FP FQ FR FRL FS FSI ' +
+    'FSR FT FU FV FW FX FY FZ G0 G1 G2 G3 G5 G6 G7 G8 G9 GA GB GBA GBO GBP GC GD GE GF GG GH GI GIR GJ GK GL GM ' +
+    'GN GO GP GQ GR GS GT GU GV GW GX GY GZ H1 H2 H3 H5 H6 H7 H9 HA HB HC HD HE HF HG HH HI HJ HK HL HM HMI HN HO ' +
+    'HOM HON HP HQ HR HS HT HU HV HW HX HY HZ I1 I3 I4 I9 IA IAA IAC IAD IAE IAF IAG IAH IAI IAK IAL IAM IAN IAO ' +
+    'IAP IAQ IAR IAS IAT IAU IAV IAW IAY IAZ IB IC ICP ID IE IF IG II IJ IK IL IM IMM IN INT INV IO IP IQ IR IS ' +
+    'IT IU IV J1 J2 J3 J4 J5 J6 J7 J8 J9 JA JB JC JD JE JF JG JH JI JJ JK JL JM JN JO JP JQ JR JS JT JU JV JW JX ' +
+    'JY JZ K1 K2 K3 K4 K5 K6 K7 K8 K9 KA KB KC KD KE KF KG KH KI KJ KK KL KM KN KO KP KQ KR KS KT KU KV KW KX KY ' +
+    'KZ L1 L2 L3 L5 L8 L9 LA LB LC LCN LD LE LF LG LGS LH LI LJ LK LL LM LN LO LP LQ LR LS LT LU LV LW LY LYM LYN ' +
+    'LYO LYP LZ M1 M2 M3 M4 M5 M6 M7 M8 M9 MA MB MC MD ME MF MG MH MI MJ MK ML MM MN MO MP MQ MR MS MSC MT MTR MU ' +
+    'MV MW MX MY MZ N1 N2 N3 N4 N5 N6 N7 N8 N9 NB NC NCT ND NE NF NG NH NI NJ NK NL NM NN NP NPC NQ NR NS NT NU ' +
+    'NV NW NX NY NZ O1 O2 O3 O4 O5 O6 O7 O8 OA OB OC OD OE OF OG OH OI OL OM ON OO OP OR ORI OS OSH OT OU OUC OV ' +
+    'OW OX OY OZ P0 P1 P2 P3 P4 P5 P6 P7 P8 P9 PA PB PC PD PE PF PG PH PI PIC PJ PK PL PLC PLR PM PMC PMF PMG PN ' +
+    'PO PP PPC PPS PQ PR PRE PRO PRP PS PT PU PUR PV PW PX PY PZ Q1 Q2 Q3 Q4 Q5 Q6 Q7 Q8 Q9 QA QB QC QD QE QF QG ' +
+    'QH QI QJ QK QL QM QN QO QP QQ QR QS QT QU QV QW QX QY QZ R0 R1 R2 R3 R4 R5 R6 R7 R8 R9 RA RB RC RCR RD REC ' +
+    'RF RG RGA RH RI RJ RK RL RM RN RO RP RQ RR RR2 RR3 RS RT RU RV RW RX RY RZ S0 S1 S2 S3 S4 S5 S6 S7 S8 S9 SA ' +
+    'SB SC SD SE SEP SF SG SH SI SIC SIP SJ SK SL SM SN SNP SO SP SQ SR SS ST STC SU SUS SV SW SX SY SZ T1 T2 T3 ' +
+    'T4 T6 T8 T9 TA TB TC TD TE TEC TF TG TH TI TJ TK TL TM TN TO TOW TP TPM TQ TR TS TSD TSE TSR TT TTP TU TV TW ' +
+    'TX TY TZ U1 U2 U3 U4 U5 U6 U7 U8 U9 UA UB UC UD UE UF UG UH UI UJ UK UL UM UN UO UP UQ UR US UT UU UW UX UY ' +
+    'UZ V1 V2 V3 V4 V5 V6 V8 V9 VA VB VC VD VE VER VF VG VH VI VIC VJ VK VL VM VN VO VP VQ VR VS VT VU VV VW VX ' +
+    'VY W1 W2 W3 W4 W8 W9 WA WB WC WD WE WF WG WH WI WJ WL WN WO WP WR WS WT WU WV WW WX WY WZ X1 X2 X3 X4 X5 X6 ' +
+    'X7 X8 XA XC XD XE XF XG XH XI XJ XK XL XM XN XO XP XQ XR XS XT XU XV XW XX XY XZ Y2 YA YB YC YD YE YF YG YH ' +
+    'YI YJ YK YL YM YN YO YP YQ YR YS YT YU YV YW YX YY YZ Z1 Z2 Z3 Z4 Z5 Z6 Z7 Z8 Z9 ZA ZB ZC ZD ZE ZF ZG ZH ZJ ' +
+    'ZK ZL ZM ZN ZO ZP ZQ ZR ZS ZT ZU ZV ZW ZX ZY ZZ',
   // reference_identification_qualifier (1731 codes)
-  '128': [
-    '00', '01', '01A', '01B', '01C', '01D', '01E', '01G', '01H', '02', '03', '04', '05', '06', '07', '08', '09', '0A',
-    '0B', '0D', '0E', '0F', '0G', '0H', '0I', '0J', '0K', '0L', '0M', '0N', '0P', '10', '11', '12', '13', '14', '15',
-    '16', '17', '18', '19', '1A', '1B', '1C', '1D', '1E', '1F', '1G', '1H', '1I', '1J', '1K', '1L', '1M', '1N', '1O',
-    '1P', '1Q', '1R', '1S', '1T', '1U', '1V', '1W', '1X', '1Y', '1Z', '20', '21', '22', '23', '24', '25', '26', '27',
-    '28', '29', '2A', '2B', '2C', '2D', '2E', '2F', '2G', '2H', '2I', '2J', '2K', '2L', '2M', '2N', '2O', '2P', '2Q',
-    '2R', '2S', '2T', '2U', '2V', '2W', '2X', '2Y', '2Z', '30', '31', '32', '33', '34', '35', '36', '37', '38', '39',
-    '3A', '3B', '3C', '3D', '3E', '3F', '3G', '3H', '3I', '3J', '3K', '3L', '3M', '3N', '3O', '3P', '3Q', '3R', '3S',
-    '3T', '3U', '3V', '3W', '3X', '3Y', '3Z', '40', '41', '42', '43', '44', '45', '46', '47', '48', '49', '4A', '4B',
-    '4C', '4D', '4E', '4F', '4G', '4H', '4I', '4J', '4K', '4L', '4M', '4N', '4O', '4P', '4Q', '4R', '4S', '4T', '4U',
-    '4V', '4W', '4X', '4Y', '4Z', '50', '51', '52', '53', '54', '55', '56', '57', '58', '59', '5A', '5B', '5C', '5D',
-    '5E', '5F', '5G', '5H', '5I', '5J', '5K', '5L', '5M', '5N', '5O', '5P', '5Q', '5R', '5S', '5T', '5U', '5V', '5W',
-    '5X', '5Y', '5Z', '60', '61', '63', '64', '65', '66', '67', '68', '69', '6A', '6B', '6C', '6D', '6E', '6F', '6G',
-    '6H', '6I', '6J', '6K', '6L', '6M', '6N', '6O', '6P', '6Q', '6R', '6S', '6T', '6U', '6V', '6X', '6Y', '6Z', '70',
-    '71', '72', '73', '74', '75', '76', '77', '78', '79', '7A', '7B', '7C', '7D', '7E', '7F', '7G', '7H', '7I', '7J',
-    '7K', '7L', '7M', '7N', '7O', '7P', '7Q', '7R', '7S', '7T', '7U', '7W', '7X', '7Y', '7Z', '80', '81', '82', '83',
-    '84', '85', '86', '87', '88', '89', '8A', '8B', '8C', '8D', '8E', '8F', '8G', '8H', '8I', '8J', '8K', '8L', '8M',
-    '8N', '8O', '8P', '8Q', '8R', '8S', '8U', '8V', '8W', '8X', '8Y', '8Z', '90', '91', '92', '93', '94', '95', '96',
-    '97', '98', '99', '9A', '9B', '9C', '9D', '9E', '9F', '9G', '9H', '9I', '9J', '9K', '9L', '9M', '9N', '9P', '9Q',
-    '9R', '9S', '9T', '9U', '9V', '9W', '9X', '9Y', '9Z', 'A0', 'A1', 'A2', 'A3', 'A4', 'A5', 'A7', 'A8', 'A9', 'AA',
-    'AAA', 'AAB', 'AAC', 'AAD', 'AAE', 'AAF', 'AAG', 'AAH', 'AAI', 'AAJ', 'AAK', 'AAL', 'AAM', 'AAN', 'AAO', 'AAP',
-    'AAQ', 'AAR', 'AAS', 'AAT', 'AAU', 'AAV', 'AAW', 'AAX', 'AAY', 'AAZ', 'AB', 'ABA', 'ABB', 'ABC', 'ABD', 'ABE',
-    'ABF', 'ABG', 'ABH', 'ABI', 'ABJ', 'ABK', 'ABL', 'ABM', 'ABN', 'ABO', 'ABP', 'ABQ', 'ABR', 'ABS', 'ABT', 'ABU',
-    'ABV', 'ABW', 'ABX', 'ABY', 'ABZ', 'AC', 'ACA', 'ACB', 'ACC', 'ACD', 'ACE', 'ACF', 'ACG', 'ACH', 'ACI', 'ACJ',
-    'ACK', 'ACL', 'ACM', 'ACN', 'ACO', 'ACP', 'ACQ', 'ACR', 'ACS', 'ACT', 'ACU', 'ACV', 'ACW', 'ACX', 'ACY', 'ACZ',
-    'AD', 'ADA', 'ADB', 'ADC', 'ADD', 'ADE', 'ADF', 'ADG', 'ADH', 'ADI', 'ADJ', 'ADK', 'ADL', 'ADM', 'ADN', 'ADO',
-    'ADP', 'ADQ', 'ADR', 'ADS', 'ADT', 'ADU', 'ADV', 'ADW', 'ADX', 'ADY', 'ADZ', 'AE', 'AEA', 'AEB', 'AEC', 'AED',
-    'AEE', 'AEF', 'AEG', 'AEH', 'AEI', 'AEJ', 'AEK', 'AEL', 'AEM', 'AEN', 'AEO', 'AEP', 'AEQ', 'AER', 'AES', 'AET',
-    'AEU', 'AEV', 'AEX', 'AEY', 'AEZ', 'AF', 'AFA', 'AFB', 'AFC', 'AFD', 'AFE', 'AFF', 'AFG', 'AFH', 'AFI', 'AFJ',
-    'AFK', 'AFL', 'AFM', 'AFN', 'AFO', 'AFP', 'AFQ', 'AFR', 'AFS', 'AFT', 'AFU', 'AFV', 'AFW', 'AFX', 'AFY', 'AFZ',
-    'AG', 'AGA', 'AGB', 'AGC', 'AGD', 'AGH', 'AGI', 'AGJ', 'AGK', 'AGL', 'AGM', 'AGN', 'AGO', 'AGP', 'AGQ', 'AH',
-    'AHC', 'AI', 'AJ', 'AK', 'AL', 'ALC', 'ALG', 'ALH', 'ALI', 'ALJ', 'ALR', 'ALS', 'ALT', 'AM', 'AN', 'AO', 'AP',
-    'APC', 'API', 'AQ', 'AR', 'AS', 'ASL', 'ASP', 'AST', 'AT', 'ATC', 'AU', 'AV', 'AW', 'AX', 'AY', 'AZ', 'B1', 'B2',
-    'B3', 'B4', 'B5', 'B6', 'B7', 'B8', 'B9', 'BA', 'BAA', 'BAB', 'BAC', 'BAD', 'BAE', 'BAF', 'BAG', 'BAH', 'BAI',
-    'BAJ', 'BAK', 'BB', 'BC', 'BCI', 'BCN', 'BCP', 'BD', 'BDG', 'BDN', 'BE', 'BEN', 'BF', 'BG', 'BH', 'BI', 'BJ',
-    'BK', 'BKT', 'BL', 'BLT', 'BM', 'BMM', 'BN', 'BO', 'BOI', 'BP', 'BQ', 'BR', 'BS', 'BT', 'BU', 'BV', 'BW', 'BX',
-    'BY', 'BZ', 'C0', 'C1', 'C2', 'C3', 'C4', 'C5', 'C6', 'C7', 'C8', 'C9', 'CA', 'CAA', 'CAB', 'CAC', 'CAD', 'CAE',
-    'CAF', 'CAG', 'CAH', 'CAI', 'CAJ', 'CAK', 'CAL', 'CAM', 'CAT', 'CB', 'CBG', 'CC', 'CD', 'CDN', 'CDT', 'CE', 'CF',
-    'CFR', 'CG', 'CH', 'CHR', 'CI', 'CID', 'CIR', 'CIT', 'CJ', 'CK', 'CL', 'CLI', 'CM', 'CMN', 'CMP', 'CMT', 'CN',
-    'CNA', 'CNO', 'CNS', 'CO', 'COL', 'COT', 'CP', 'CPA', 'CPD', 'CPR', 'CPT', 'CQ', 'CR', 'CRN', 'CRS', 'CS', 'CSC',
-    'CSG', 'CST', 'CT', 'CTS', 'CU', 'CUB', 'CV', 'CVS', 'CW', 'CX', 'CY', 'CYC', 'CZ', 'D0', 'D1', 'D2', 'D3', 'D4',
-    'D5', 'D6', 'D7', 'D8', 'D9', 'DA', 'DAI', 'DAN', 'DB', 'DC', 'DD', 'DE', 'DF', 'DG', 'DH', 'DHH', 'DI', 'DIS',
-    'DJ', 'DK', 'DL', 'DM', 'DN', 'DNR', 'DNS', 'DO', 'DOA', 'DOC', 'DOE', 'DOI', 'DOJ', 'DOL', 'DON', 'DOS', 'DOT',
-    'DP', 'DQ', 'DR', 'DRN', 'DS', 'DSC', 'DSI', 'DST', 'DT', 'DTS', 'DU', 'DUN', 'DV', 'DW', 'DX', 'DY', 'DZ', 'E00',
-    'E01', 'E02', 'E1', 'E2', 'E3', 'E4', 'E5', 'E6', 'E7', 'E8', 'E9', 'EA', 'EB', 'EC', 'ECA', 'ECB', 'ECC', 'ECD',
-    'ECE', 'ECF', 'ECJ', 'ED', 'EDA', 'EE', 'EF', 'EG', 'EH', 'EI', 'EII', 'EJ', 'EK', 'EL', 'EM', 'EMM', 'EN', 'END',
-    'EO', 'EP', 'EPA', 'EPB', 'EPC', 'EQ', 'ER', 'ES', 'ESN', 'ET', 'EU', 'EV', 'EVI', 'EW', 'EX', 'EXP', 'EY', 'EZ',
-    'F1', 'F2', 'F3', 'F4', 'F5', 'F6', 'F7', 'F8', 'F9', 'FA', 'FAN', 'FB', 'FC', 'FCN', 'FD', 'FE', 'FEN', 'FF',
-    'FG', 'FH', 'FHC', 'FHO', 'FI', 'FJ', 'FK', 'FL', 'FLZ', 'FM', 'FMG', 'FMP', 'FN', 'FND', 'FO', 'FP', 'FQ', 'FR',
-    'FRN', 'FS', 'FSC', 'FSN', 'FT', 'FTN', 'FTP', 'FTZ', 'FU', 'FV', 'FW', 'FWC', 'FX', 'FY', 'FZ', 'G1', 'G2', 'G3',
-    'G4', 'G5', 'G6', 'G7', 'G8', 'G9', 'GA', 'GB', 'GC', 'GD', 'GE', 'GF', 'GG', 'GH', 'GI', 'GJ', 'GK', 'GL', 'GM',
-    'GN', 'GO', 'GP', 'GQ', 'GR', 'GS', 'GT', 'GU', 'GV', 'GW', 'GWS', 'GX', 'GY', 'GZ', 'H1', 'H2', 'H3', 'H5', 'H6',
-    'H7', 'H8', 'H9', 'HA', 'HB', 'HC', 'HD', 'HE', 'HF', 'HG', 'HH', 'HHT', 'HI', 'HJ', 'HK', 'HL', 'HM', 'HMB',
-    'HN', 'HO', 'HP', 'HPI', 'HQ', 'HR', 'HS', 'HT', 'HU', 'HUD', 'HV', 'HW', 'HX', 'HY', 'HZ', 'I1', 'I2', 'I3',
-    'I4', 'I5', 'I7', 'I9', 'IA', 'IB', 'IC', 'ICD', 'ID', 'IE', 'IF', 'IFC', 'IFT', 'IG', 'IH', 'II', 'IID', 'IJ',
-    'IK', 'IL', 'IM', 'IMP', 'IMS', 'IN', 'IND', 'IO', 'IP', 'IQ', 'IR', 'IRN', 'IRP', 'IS', 'ISC', 'ISN', 'ISS',
-    'IT', 'ITI', 'IU', 'IV', 'IW', 'IX', 'IZ', 'J0', 'J1', 'J2', 'J3', 'J4', 'J5', 'J6', 'J7', 'J8', 'J9', 'JA', 'JB',
-    'JC', 'JCS', 'JD', 'JE', 'JF', 'JH', 'JI', 'JK', 'JL', 'JM', 'JN', 'JO', 'JP', 'JQ', 'JR', 'JS', 'JT', 'JU', 'JV',
-    'JW', 'JX', 'JY', 'JZ', 'K0', 'K1', 'K2', 'K3', 'K4', 'K5', 'K6', 'K7', 'K8', 'K9', 'KA', 'KAS', 'KB', 'KC',
-    'KCS', 'KD', 'KE', 'KG', 'KH', 'KI', 'KII', 'KJ', 'KK', 'KL', 'KM', 'KN', 'KO', 'KP', 'KQ', 'KR', 'KRL', 'KRP',
-    'KS', 'KSR', 'KT', 'KU', 'KV', 'KW', 'KX', 'KY', 'KZ', 'L0', 'L1', 'L2', 'L3', 'L4', 'L5', 'L6', 'L7', 'L8', 'L9',
-    'LA', 'LAA', 'LAN', 'LB', 'LC', 'LD', 'LE', 'LEN', 'LF', 'LG', 'LH', 'LI', 'LIC', 'LJ', 'LK', 'LL', 'LM', 'LMI',
-    'LN', 'LO', 'LOI', 'LOS', 'LP', 'LPK', 'LQ', 'LR', 'LS', 'LSD', 'LT', 'LU', 'LV', 'LVO', 'LW', 'LX', 'LY', 'LZ',
-    'M0', 'M1', 'M2', 'M3', 'M5', 'M6', 'M7', 'M8', 'M9', 'MA', 'MB', 'MBS', 'MBX', 'MC', 'MCC', 'MCI', 'MCN', 'MD',
-    'MDN', 'ME', 'MF', 'MG', 'MH', 'MI', 'MII', 'MIN', 'MJ', 'MK', 'ML', 'MM', 'MN', 'MO', 'MP', 'MPN', 'MQ', 'MR',
-    'MRC', 'MRN', 'MS', 'MSL', 'MT', 'MU', 'MUI', 'MV', 'MW', 'MX', 'MY', 'MZ', 'MZO', 'N0', 'N1', 'N2', 'N3', 'N4',
-    'N5', 'N6', 'N7', 'N8', 'N9', 'NA', 'NAS', 'NB', 'NC', 'ND', 'NDA', 'NDB', 'NE', 'NF', 'NFC', 'NFD', 'NFM', 'NFN',
-    'NFS', 'NG', 'NH', 'NI', 'NJ', 'NK', 'NL', 'NM', 'NMT', 'NN', 'NO', 'NP', 'NQ', 'NR', 'NS', 'NT', 'NTP', 'NU',
-    'NW', 'NX', 'NY', 'NZ', 'O1', 'O2', 'O5', 'O7', 'O8', 'O9', 'OA', 'OB', 'OC', 'OD', 'OE', 'OF', 'OFF', 'OG', 'OH',
-    'OI', 'OIC', 'OJ', 'OK', 'OL', 'OM', 'ON', 'OOS', 'OP', 'OPE', 'OPF', 'OQ', 'OR', 'OS', 'OT', 'OU', 'OV', 'OW',
-    'OX', 'OZ', 'P1', 'P2', 'P3', 'P4', 'P5', 'P6', 'P7', 'P8', 'P9', 'PA', 'PAC', 'PAN', 'PAP', 'PB', 'PC', 'PCC',
-    'PCN', 'PD', 'PDI', 'PDL', 'PDR', 'PE', 'PF', 'PG', 'PGC', 'PGD', 'PGN', 'PGS', 'PH', 'PHC', 'PHY', 'PI', 'PID',
-    'PIN', 'PJ', 'PJC', 'PK', 'PKG', 'PKU', 'PL', 'PLA', 'PLN', 'PM', 'PMN', 'PN', 'PNN', 'PO', 'POL', 'POS', 'PP',
-    'PPJ', 'PPK', 'PPL', 'PPM', 'PPN', 'PQ', 'PR', 'PRS', 'PRT', 'PS', 'PSI', 'PSL', 'PSM', 'PSN', 'PT', 'PTC', 'PU',
-    'PUA', 'PV', 'PVC', 'PW', 'PWC', 'PWS', 'PX', 'PXC', 'PY', 'PYA', 'PYR', 'PZ', 'Q1', 'Q2', 'Q3', 'Q4', 'Q5', 'Q6',
-    'Q7', 'Q8', 'Q9', 'QA', 'QB', 'QC', 'QD', 'QE', 'QF', 'QG', 'QH', 'QI', 'QJ', 'QK', 'QL', 'QM', 'QN', 'QO', 'QP',
-    'QQ', 'QR', 'QS', 'QT', 'QU', 'QV', 'QW', 'QX', 'QY', 'QZ', 'R0', 'R1', 'R2', 'R3', 'R4', 'R5', 'R6', 'R7', 'R8',
-    'R9', 'RA', 'RAA', 'RAN', 'RB', 'RC', 'RD', 'RE', 'REC', 'RF', 'RG', 'RGI', 'RH', 'RI', 'RIG', 'RJ', 'RK', 'RL',
-    'RLI', 'RM', 'RN', 'RO', 'RP', 'RPP', 'RPS', 'RPT', 'RQ', 'RR', 'RRC', 'RRS', 'RS', 'RSN', 'RSS', 'RT', 'RU',
-    'RV', 'RW', 'RWK', 'RX', 'RY', 'RZ', 'S0', 'S1', 'S2', 'S3', 'S4', 'S5', 'S6', 'S7', 'S8', 'S9', 'SA', 'SAL',
-    'SB', 'SBN', 'SC', 'SCA', 'SCN', 'SD', 'SDT', 'SE', 'SEK', 'SES', 'SF', 'SG', 'SH', 'SHL', 'SI', 'SII', 'SJ',
-    'SK', 'SL', 'SM', 'SMC', 'SMT', 'SN', 'SNH', 'SNP', 'SNV', 'SO', 'SP', 'SPL', 'SPN', 'SQ', 'SR', 'SS', 'SST',
-    'ST', 'STB', 'STR', 'STS', 'SU', 'SUB', 'SUC', 'SUO', 'SV', 'SW', 'SX', 'SY', 'SZ', 'T0', 'T1', 'T2', 'T3', 'T4',
-    'T5', 'T6', 'T7', 'T8', 'T9', 'TA', 'TB', 'TC', 'TD', 'TDT', 'TE', 'TF', 'TFC', 'TG', 'TH', 'TI', 'TIP', 'TJ',
-    'TK', 'TL', 'TM', 'TN', 'TO', 'TOC', 'TP', 'TPN', 'TQ', 'TR', 'TS', 'TSN', 'TT', 'TU', 'TV', 'TW', 'TX', 'TY',
-    'TZ', 'U0', 'U1', 'U2', 'U3', 'U4', 'U5', 'U6', 'U8', 'U9', 'UA', 'UB', 'UC', 'UCB', 'UCM', 'UD', 'UE', 'UF',
-    'UG', 'UH', 'UI', 'UIC', 'UJ', 'UK', 'UL', 'UM', 'UN', 'UO', 'UP', 'UQ', 'UR', 'URL', 'URP', 'URQ', 'US', 'UT',
-    'UU', 'UV', 'UW', 'UX', 'UY', 'UZ', 'V0', 'V1', 'V2', 'V3', 'V4', 'V5', 'V6', 'V7', 'V8', 'V9', 'VA', 'VAO', 'VB',
-    'VC', 'VD', 'VE', 'VF', 'VG', 'VGS', 'VH', 'VI', 'VJ', 'VK', 'VL', 'VM', 'VN', 'VO', 'VP', 'VQ', 'VR', 'VS', 'VT',
-    'VU', 'VV', 'VW', 'VX', 'VY', 'VZ', 'W1', 'W2', 'W3', 'W4', 'W5', 'W6', 'W7', 'W8', 'W9', 'WA', 'WB', 'WC', 'WCS',
-    'WD', 'WDR', 'WE', 'WF', 'WG', 'WH', 'WI', 'WJ', 'WK', 'WL', 'WM', 'WN', 'WO', 'WP', 'WQ', 'WR', 'WS', 'WT', 'WU',
-    'WV', 'WW', 'WX', 'WY', 'WZ', 'X0', 'X1', 'X2', 'X3', 'X4', 'X5', 'X6', 'X7', 'X8', 'X9', 'XA', 'XB', 'XC', 'XD',
-    'XE', 'XF', 'XG', 'XH', 'XI', 'XJ', 'XK', 'XL', 'XM', 'XN', 'XO', 'XP', 'XQ', 'XR', 'XS', 'XT', 'XU', 'XV', 'XW',
-    'XX', 'XX1', 'XX2', 'XX3', 'XX4', 'XX5', 'XX6', 'XX7', 'XX8', 'XY', 'XZ', 'Y0', 'Y1', 'Y2', 'Y3', 'Y4', 'Y5',
-    'Y6', 'Y8', 'Y9', 'YA', 'YB', 'YC', 'YD', 'YE', 'YF', 'YH', 'YI', 'YJ', 'YK', 'YL', 'YM', 'YN', 'YO', 'YP', 'YQ',
-    'YR', 'YS', 'YT', 'YV', 'YW', 'YX', 'YY', 'YZ', 'Z1', 'Z2', 'Z3', 'Z4', 'Z5', 'Z6', 'Z7', 'Z8', 'Z9', 'ZA', 'ZB',
-    'ZC', 'ZD', 'ZE', 'ZG', 'ZH', 'ZI', 'ZJ', 'ZK', 'ZL', 'ZM', 'ZN', 'ZO', 'ZP', 'ZQ', 'ZR', 'ZS', 'ZT', 'ZTS', 'ZU',
-    'ZV', 'ZW', 'ZX', 'ZY', 'ZZ',
-  ],
+  '128':
+    '00 01 01A 01B 01C 01D 01E 01G 01H 02 03 04 05 06 07 08 09 0A 0B 0D 0E 0F 0G 0H 0I 0J 0K 0L 0M 0N 0P 10 11 12 ' +
+    '13 14 15 16 17 18 19 1A 1B 1C 1D 1E 1F 1G 1H 1I 1J 1K 1L 1M 1N 1O 1P 1Q 1R 1S 1T 1U 1V 1W 1X 1Y 1Z 20 21 22 ' +
+    '23 24 25 26 27 28 29 2A 2B 2C 2D 2E 2F 2G 2H 2I 2J 2K 2L 2M 2N 2O 2P 2Q 2R 2S 2T 2U 2V 2W 2X 2Y 2Z 30 31 32 ' +
+    '33 34 35 36 37 38 39 3A 3B 3C 3D 3E 3F 3G 3H 3I 3J 3K 3L 3M 3N 3O 3P 3Q 3R 3S 3T 3U 3V 3W 3X 3Y 3Z 40 41 42 ' +
+    '43 44 45 46 47 48 49 4A 4B 4C 4D 4E 4F 4G 4H 4I 4J 4K 4L 4M 4N 4O 4P 4Q 4R 4S 4T 4U 4V 4W 4X 4Y 4Z 50 51 52 ' +
+    '53 54 55 56 57 58 59 5A 5B 5C 5D 5E 5F 5G 5H 5I 5J 5K 5L 5M 5N 5O 5P 5Q 5R 5S 5T 5U 5V 5W 5X 5Y 5Z 60 61 63 ' +
+    '64 65 66 67 68 69 6A 6B 6C 6D 6E 6F 6G 6H 6I 6J 6K 6L 6M 6N 6O 6P 6Q 6R 6S 6T 6U 6V 6X 6Y 6Z 70 71 72 73 74 ' +
+    '75 76 77 78 79 7A 7B 7C 7D 7E 7F 7G 7H 7I 7J 7K 7L 7M 7N 7O 7P 7Q 7R 7S 7T 7U 7W 7X 7Y 7Z 80 81 82 83 84 85 ' +
+    '86 87 88 89 8A 8B 8C 8D 8E 8F 8G 8H 8I 8J 8K 8L 8M 8N 8O 8P 8Q 8R 8S 8U 8V 8W 8X 8Y 8Z 90 91 92 93 94 95 96 ' +
+    '97 98 99 9A 9B 9C 9D 9E 9F 9G 9H 9I 9J 9K 9L 9M 9N 9P 9Q 9R 9S 9T 9U 9V 9W 9X 9Y 9Z A0 A1 A2 A3 A4 A5 A7 A8 ' +
+    'A9 AA AAA AAB AAC AAD AAE AAF AAG AAH AAI AAJ AAK AAL AAM AAN AAO AAP AAQ AAR AAS AAT AAU AAV AAW AAX AAY ' +
+    'AAZ AB ABA ABB ABC ABD ABE ABF ABG ABH ABI ABJ ABK ABL ABM ABN ABO ABP ABQ ABR ABS ABT ABU ABV ABW ABX ABY ' +
+    'ABZ AC ACA ACB ACC ACD ACE ACF ACG ACH ACI ACJ ACK ACL ACM ACN ACO ACP ACQ ACR ACS ACT ACU ACV ACW ACX ACY ' +
+    'ACZ AD ADA ADB ADC ADD ADE ADF ADG ADH ADI ADJ ADK ADL ADM ADN ADO ADP ADQ ADR ADS ADT ADU ADV ADW ADX ADY ' +
+    'ADZ AE AEA AEB AEC AED AEE AEF AEG AEH AEI AEJ AEK AEL AEM AEN AEO AEP AEQ AER AES AET AEU AEV AEX AEY AEZ ' +
+    'AF AFA AFB AFC AFD AFE AFF AFG AFH AFI AFJ AFK AFL AFM AFN AFO AFP AFQ AFR AFS AFT AFU AFV AFW AFX AFY AFZ ' +
+    'AG AGA AGB AGC AGD AGH AGI AGJ AGK AGL AGM AGN AGO AGP AGQ AH AHC AI AJ AK AL ALC ALG ALH ALI ALJ ALR ALS ' +
+    'ALT AM AN AO AP APC API AQ AR AS ASL ASP AST AT ATC AU AV AW AX AY AZ B1 B2 B3 B4 B5 B6 B7 B8 B9 BA BAA BAB ' +
+    'BAC BAD BAE BAF BAG BAH BAI BAJ BAK BB BC BCI BCN BCP BD BDG BDN BE BEN BF BG BH BI BJ BK BKT BL BLT BM BMM ' +
+    'BN BO BOI BP BQ BR BS BT BU BV BW BX BY BZ C0 C1 C2 C3 C4 C5 C6 C7 C8 C9 CA CAA CAB CAC CAD CAE CAF CAG CAH ' +
+    'CAI CAJ CAK CAL CAM CAT CB CBG CC CD CDN CDT CE CF CFR CG CH CHR CI CID CIR CIT CJ CK CL CLI CM CMN CMP CMT ' +
+    'CN CNA CNO CNS CO COL COT CP CPA CPD CPR CPT CQ CR CRN CRS CS CSC CSG CST CT CTS CU CUB CV CVS CW CX CY CYC ' +
+    'CZ D0 D1 D2 D3 D4 D5 D6 D7 D8 D9 DA DAI DAN DB DC DD DE DF DG DH DHH DI DIS DJ DK DL DM DN DNR DNS DO DOA ' +
+    'DOC DOE DOI DOJ DOL DON DOS DOT DP DQ DR DRN DS DSC DSI DST DT DTS DU DUN DV DW DX DY DZ E00 E01 E02 E1 E2 ' +
+    'E3 E4 E5 E6 E7 E8 E9 EA EB EC ECA ECB ECC ECD ECE ECF ECJ ED EDA EE EF EG EH EI EII EJ EK EL EM EMM EN END ' +
+    'EO EP EPA EPB EPC EQ ER ES ESN ET EU EV EVI EW EX EXP EY EZ F1 F2 F3 F4 F5 F6 F7 F8 F9 FA FAN FB FC FCN FD ' +
+    'FE FEN FF FG FH FHC FHO FI FJ FK FL FLZ FM FMG FMP FN FND FO FP FQ FR FRN FS FSC FSN FT FTN FTP FTZ FU FV FW ' +
+    'FWC FX FY FZ G1 G2 G3 G4 G5 G6 G7 G8 G9 GA GB GC GD GE GF GG GH GI GJ GK GL GM GN GO GP GQ GR GS GT GU GV GW ' +
+    'GWS GX GY GZ H1 H2 H3 H5 H6 H7 H8 H9 HA HB HC HD HE HF HG HH HHT HI HJ HK HL HM HMB HN HO HP HPI HQ HR HS HT ' +
+    'HU HUD HV HW HX HY HZ I1 I2 I3 I4 I5 I7 I9 IA IB IC ICD ID IE IF IFC IFT IG IH II IID IJ IK IL IM IMP IMS IN ' +
+    'IND IO IP IQ IR IRN IRP IS ISC ISN ISS IT ITI IU IV IW IX IZ J0 J1 J2 J3 J4 J5 J6 J7 J8 J9 JA JB JC JCS JD ' +
+    'JE JF JH JI JK JL JM JN JO JP JQ JR JS JT JU JV JW JX JY JZ K0 K1 K2 K3 K4 K5 K6 K7 K8 K9 KA KAS KB KC KCS ' +
+    'KD KE KG KH KI KII KJ KK KL KM KN KO KP KQ KR KRL KRP KS KSR KT KU KV KW KX KY KZ L0 L1 L2 L3 L4 L5 L6 L7 L8 ' +
+    'L9 LA LAA LAN LB LC LD LE LEN LF LG LH LI LIC LJ LK LL LM LMI LN LO LOI LOS LP LPK LQ LR LS LSD LT LU LV LVO ' +
+    'LW LX LY LZ M0 M1 M2 M3 M5 M6 M7 M8 M9 MA MB MBS MBX MC MCC MCI MCN MD MDN ME MF MG MH MI MII MIN MJ MK ML ' +
+    'MM MN MO MP MPN MQ MR MRC MRN MS MSL MT MU MUI MV MW MX MY MZ MZO N0 N1 N2 N3 N4 N5 N6 N7 N8 N9 NA NAS NB NC ' +
+    'ND NDA NDB NE NF NFC NFD NFM NFN NFS NG NH NI NJ NK NL NM NMT NN NO NP NQ NR NS NT NTP NU NW NX NY NZ O1 O2 ' +
+    'O5 O7 O8 O9 OA OB OC OD OE OF OFF OG OH OI OIC OJ OK OL OM ON OOS OP OPE OPF OQ OR OS OT OU OV OW OX OZ P1 ' +
+    'P2 P3 P4 P5 P6 P7 P8 P9 PA PAC PAN PAP PB PC PCC PCN PD PDI PDL PDR PE PF PG PGC PGD PGN PGS PH PHC PHY PI ' +
+    'PID PIN PJ PJC PK PKG PKU PL PLA PLN PM PMN PN PNN PO POL POS PP PPJ PPK PPL PPM PPN PQ PR PRS PRT PS PSI ' +
+    'PSL PSM PSN PT PTC PU PUA PV PVC PW PWC PWS PX PXC PY PYA PYR PZ Q1 Q2 Q3 Q4 Q5 Q6 Q7 Q8 Q9 QA QB QC QD QE ' +
+    'QF QG QH QI QJ QK QL QM QN QO QP QQ QR QS QT QU QV QW QX QY QZ R0 R1 R2 R3 R4 R5 R6 R7 R8 R9 RA RAA RAN RB ' +
+    'RC RD RE REC RF RG RGI RH RI RIG RJ RK RL RLI RM RN RO RP RPP RPS RPT RQ RR RRC RRS RS RSN RSS RT RU RV RW ' +
+    'RWK RX RY RZ S0 S1 S2 S3 S4 S5 S6 S7 S8 S9 SA SAL SB SBN SC SCA SCN SD SDT SE SEK SES SF SG SH SHL SI SII SJ ' +
+    'SK SL SM SMC SMT SN SNH SNP SNV SO SP SPL SPN SQ SR SS SST ST STB STR STS SU SUB SUC SUO SV SW SX SY SZ T0 ' +
+    'T1 T2 T3 T4 T5 T6 T7 T8 T9 TA TB TC TD TDT TE TF TFC TG TH TI TIP TJ TK TL TM TN TO TOC TP TPN TQ TR TS TSN ' +
+    'TT TU TV TW TX TY TZ U0 U1 U2 U3 U4 U5 U6 U8 U9 UA UB UC UCB UCM UD UE UF UG UH UI UIC UJ UK UL UM UN UO UP ' +
+    'UQ UR URL URP URQ US UT UU UV UW UX UY UZ V0 V1 V2 V3 V4 V5 V6 V7 V8 V9 VA VAO VB VC VD VE VF VG VGS VH VI ' +
+    'VJ VK VL VM VN VO VP VQ VR VS VT VU VV VW VX VY VZ W1 W2 W3 W4 W5 W6 W7 W8 W9 WA WB WC WCS WD WDR WE WF WG ' +
+    'WH WI WJ WK WL WM WN WO WP WQ WR WS WT WU WV WW WX WY WZ X0 X1 X2 X3 X4 X5 X6 X7 X8 X9 XA XB XC XD XE XF XG ' +
+    'XH XI XJ XK XL XM XN XO XP XQ XR XS XT XU XV XW XX XX1 XX2 XX3 XX4 XX5 XX6 XX7 XX8 XY XZ Y0 Y1 Y2 Y3 Y4 Y5 ' +
+    'Y6 Y8 Y9 YA YB YC YD YE YF YH YI YJ YK YL YM YN YO YP YQ YR YS YT YV YW YX YY YZ Z1 Z2 Z3 Z4 Z5 Z6 Z7 Z8 Z9 ' +
+    'ZA ZB ZC ZD ZE ZG ZH ZI ZJ ZK ZL ZM ZN ZO ZP ZQ ZR ZS ZT ZTS ZU ZV ZW ZX ZY ZZ',
   // product_service_id_qualifier (519 codes)
-  '235': [
-    '00', 'A1', 'A2', 'A3', 'A4', 'A5', 'A6', 'A7', 'A8', 'AA', 'AB', 'AC', 'AD', 'AE', 'AF', 'AG', 'AH', 'AI', 'AJ',
-    'AK', 'AL', 'AM', 'AN', 'AP', 'AQ', 'AR', 'AS', 'AT', 'AU', 'AV', 'AW', 'AX', 'AY', 'AZ', 'B1', 'B2', 'B3', 'B4',
-    'B5', 'B6', 'B7', 'B8', 'B9', 'BA', 'BB', 'BC', 'BD', 'BE', 'BF', 'BG', 'BH', 'BI', 'BJ', 'BK', 'BL', 'BM', 'BN',
-    'BO', 'BP', 'BQ', 'BR', 'BS', 'BT', 'BU', 'BV', 'BW', 'BX', 'BY', 'BZ', 'C1', 'C2', 'C3', 'C4', 'C5', 'C6', 'C7',
-    'C8', 'C9', 'CA', 'CB', 'CC', 'CD', 'CE', 'CF', 'CG', 'CH', 'CI', 'CJ', 'CK', 'CL', 'CM', 'CN', 'CO', 'CP', 'CQ',
-    'CR', 'CS', 'CT', 'CU', 'CV', 'CW', 'CX', 'CY', 'CZ', 'D1', 'D2', 'D3', 'D4', 'D5', 'D6', 'D7', 'D8', 'DA', 'DD',
-    'DE', 'DF', 'DG', 'DH', 'DI', 'DL', 'DM', 'DN', 'DO', 'DP', 'DQ', 'DR', 'DS', 'DT', 'DU', 'DV', 'DW', 'DX', 'DY',
-    'DZ', 'E1', 'E2', 'E3', 'E4', 'E5', 'E6', 'EA', 'EB', 'EC', 'ED', 'EE', 'EF', 'EG', 'EH', 'EI', 'EJ', 'EK', 'EL',
-    'EM', 'EN', 'EO', 'EP', 'EQ', 'ER', 'ES', 'EU', 'EX', 'EZ', 'F1', 'F2', 'F3', 'F4', 'F5', 'F6', 'F7', 'F8', 'F9',
-    'FA', 'FB', 'FC', 'FD', 'FE', 'FF', 'FG', 'FH', 'FI', 'FJ', 'FK', 'FL', 'FM', 'FN', 'FP', 'FQ', 'FR', 'FS', 'FT',
-    'FU', 'FV', 'FW', 'FX', 'GA', 'GC', 'GD', 'GE', 'GI', 'GK', 'GM', 'GN', 'GQ', 'GR', 'GS', 'GU', 'HC', 'HD', 'HI',
-    'HN', 'HP', 'IA', 'IB', 'IC', 'ID', 'IE', 'IF', 'IG', 'II', 'IM', 'IN', 'IQ', 'IR', 'IS', 'IT', 'IV', 'IW', 'IZ',
-    'JA', 'JB', 'JC', 'JD', 'JN', 'JP', 'JS', 'KA', 'KB', 'KD', 'KE', 'KF', 'KG', 'KI', 'KJ', 'KK', 'KL', 'KM', 'KN',
-    'KP', 'L1', 'L2', 'L3', 'L4', 'L5', 'L6', 'LA', 'LB', 'LC', 'LD', 'LG', 'LM', 'LN', 'LP', 'LR', 'LS', 'LT', 'LU',
-    'MA', 'MB', 'MC', 'MD', 'ME', 'MF', 'MG', 'MH', 'MI', 'MJ', 'MK', 'MM', 'MN', 'MO', 'MP', 'MQ', 'MR', 'MS', 'MT',
-    'MU', 'MV', 'MW', 'MX', 'N1', 'N2', 'N3', 'N4', 'N5', 'N6', 'ND', 'NE', 'NG', 'NH', 'NM', 'NR', 'NU', 'NW', 'NZ',
-    'O0', 'O7', 'O8', 'O9', 'OA', 'OB', 'OC', 'OD', 'OE', 'OF', 'OG', 'OH', 'OI', 'OL', 'ON', 'OO', 'OP', 'OR', 'OT',
-    'OU', 'P1', 'P2', 'P3', 'P4', 'P5', 'P6', 'P7', 'P8', 'P9', 'PA', 'PB', 'PC', 'PD', 'PE', 'PF', 'PG', 'PH', 'PI',
-    'PJ', 'PK', 'PL', 'PM', 'PN', 'PO', 'PP', 'PQ', 'PR', 'PS', 'PT', 'PU', 'PV', 'PW', 'PX', 'PY', 'PZ', 'R0', 'R1',
-    'R2', 'R3', 'R4', 'R5', 'R6', 'R7', 'R8', 'R9', 'RA', 'RB', 'RC', 'RD', 'RE', 'RF', 'RG', 'RH', 'RI', 'RJ', 'RK',
-    'RL', 'RM', 'RN', 'RO', 'RP', 'RQ', 'RR', 'RS', 'RT', 'RU', 'RV', 'RW', 'RY', 'RZ', 'S1', 'S2', 'S3', 'S4', 'S5',
-    'S6', 'S7', 'S8', 'SA', 'SB', 'SC', 'SD', 'SE', 'SF', 'SG', 'SH', 'SI', 'SJ', 'SK', 'SL', 'SM', 'SN', 'SO', 'SP',
-    'SQ', 'SR', 'SS', 'ST', 'SU', 'SV', 'SW', 'SX', 'SY', 'SZ', 'T2', 'T3', 'TA', 'TB', 'TC', 'TD', 'TE', 'TF', 'TG',
-    'TH', 'TI', 'TJ', 'TK', 'TM', 'TN', 'TP', 'TR', 'TS', 'TT', 'TU', 'TV', 'TW', 'TX', 'TY', 'TZ', 'U2', 'U3', 'U5',
-    'U6', 'UA', 'UB', 'UC', 'UD', 'UE', 'UF', 'UG', 'UH', 'UI', 'UJ', 'UK', 'UL', 'UM', 'UN', 'UO', 'UP', 'UQ', 'UR',
-    'US', 'UT', 'UV', 'UX', 'VA', 'VB', 'VC', 'VE', 'VI', 'VM', 'VN', 'VO', 'VP', 'VS', 'VT', 'VU', 'VV', 'VX', 'W1',
-    'W2', 'W5', 'W6', 'W7', 'WA', 'WB', 'WC', 'WD', 'WE', 'WF', 'WG', 'WJ', 'WK', 'WL', 'WR', 'WS', 'XA', 'XC', 'XP',
-    'XQ', 'XZ', 'YP', 'ZB', 'ZR', 'ZZ',
-  ],
+  '235':
+    '00 A1 A2 A3 A4 A5 A6 A7 A8 AA AB AC AD AE AF AG AH AI AJ AK AL AM AN AP AQ AR AS AT AU AV AW AX AY AZ B1 B2 ' +
+    'B3 B4 B5 B6 B7 B8 B9 BA BB BC BD BE BF BG BH BI BJ BK BL BM BN BO BP BQ BR BS BT BU BV BW BX BY BZ C1 C2 C3 ' +
+    'C4 C5 C6 C7 C8 C9 CA CB CC CD CE CF CG CH CI CJ CK CL CM CN CO CP CQ CR CS CT CU CV CW CX CY CZ D1 D2 D3 D4 ' +
+    'D5 D6 D7 D8 DA DD DE DF DG DH DI DL DM DN DO DP DQ DR DS DT DU DV DW DX DY DZ E1 E2 E3 E4 E5 E6 EA EB EC ED ' +
+    'EE EF EG EH EI EJ EK EL EM EN EO EP EQ ER ES EU EX EZ F1 F2 F3 F4 F5 F6 F7 F8 F9 FA FB FC FD FE FF FG FH FI ' +
+    'FJ FK FL FM FN FP FQ FR FS FT FU FV FW FX GA GC GD GE GI GK GM GN GQ GR GS GU HC HD HI HN HP IA IB IC ID IE ' +
+    'IF IG II IM IN IQ IR IS IT IV IW IZ JA JB JC JD JN JP JS KA KB KD KE KF KG KI KJ KK KL KM KN KP L1 L2 L3 L4 ' +
+    'L5 L6 LA LB LC LD LG LM LN LP LR LS LT LU MA MB MC MD ME MF MG MH MI MJ MK MM MN MO MP MQ MR MS MT MU MV MW ' +
+    'MX N1 N2 N3 N4 N5 N6 ND NE NG NH NM NR NU NW NZ O0 O7 O8 O9 OA OB OC OD OE OF OG OH OI OL ON OO OP OR OT OU ' +
+    'P1 P2 P3 P4 P5 P6 P7 P8 P9 PA PB PC PD PE PF PG PH PI PJ PK PL PM PN PO PP PQ PR PS PT PU PV PW PX PY PZ R0 ' +
+    'R1 R2 R3 R4 R5 R6 R7 R8 R9 RA RB RC RD RE RF RG RH RI RJ RK RL RM RN RO RP RQ RR RS RT RU RV RW RY RZ S1 S2 ' +
+    'S3 S4 S5 S6 S7 S8 SA SB SC SD SE SF SG SH SI SJ SK SL SM SN SO SP SQ SR SS ST SU SV SW SX SY SZ T2 T3 TA TB ' +
+    'TC TD TE TF TG TH TI TJ TK TM TN TP TR TS TT TU TV TW TX TY TZ U2 U3 U5 U6 UA UB UC UD UE UF UG UH UI UJ UK ' +
+    'UL UM UN UO UP UQ UR US UT UV UX VA VB VC VE VI VM VN VO VP VS VT VU VV VX W1 W2 W5 W6 W7 WA WB WC WD WE WF ' +
+    'WG WJ WK WL WR WS XA XC XP XQ XZ YP ZB ZR ZZ',
   // transaction_set_purpose_code (66 codes)
-  '353': [
-    '00', '01', '02', '03', '04', '05', '06', '07', '08', '10', '11', '12', '13', '14', '15', '16', '17', '18', '19',
-    '20', '21', '22', '24', '25', '26', '27', '28', '30', '31', '32', '33', '34', '35', '36', '37', '38', '39', '40',
-    '41', '42', '43', '44', '45', '46', '47', '48', '49', '50', '51', '52', '53', '54', '55', '56', '57', '5C', '77',
-    'CN', 'CO', 'EX', 'GR', 'PR', 'RH', 'RV', 'SU', 'ZZ',
-  ],
+  '353':
+    '00 01 02 03 04 05 06 07 08 10 11 12 13 14 15 16 17 18 19 20 21 22 24 25 26 27 28 30 31 32 33 34 35 36 37 38 ' +
+    '39 40 41 42 43 44 45 46 47 48 49 50 51 52 53 54 55 56 57 5C 77 CN CO EX GR PR RH RV SU ZZ',
   // unit_or_basis_for_measurement_code (844 codes)
-  '355': [
-    '01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12', '13', '14', '15', '16', '17', '18', '19',
-    '1A', '1B', '1C', '1D', '1E', '1F', '1G', '1H', '1I', '1J', '1K', '1L', '1M', '1N', '1O', '1P', '1Q', '1R', '1T',
-    '1X', '20', '21', '22', '23', '24', '25', '26', '27', '28', '29', '2A', '2B', '2C', '2D', '2F', '2G', '2H', '2I',
-    '2J', '2K', '2L', '2M', '2N', '2P', '2Q', '2R', '2U', '2V', '2W', '2X', '2Y', '2Z', '30', '31', '32', '33', '34',
-    '35', '36', '37', '38', '39', '3B', '3C', '3E', '3F', '3G', '3H', '3I', '40', '41', '43', '44', '45', '46', '47',
-    '48', '4A', '4B', '4C', '4D', '4E', '4F', '4G', '4I', '4J', '4K', '4L', '4M', '4N', '4O', '4P', '4Q', '4R', '4S',
-    '4T', '4U', '4V', '4W', '4X', '50', '51', '52', '53', '54', '56', '57', '58', '59', '5A', '5B', '5C', '5D', '5E',
-    '5F', '5G', '5H', '5I', '5J', '5K', '5P', '5Q', '60', '61', '62', '63', '64', '65', '66', '67', '68', '69', '70',
-    '71', '72', '73', '74', '76', '77', '78', '79', '80', '81', '82', '83', '84', '85', '86', '87', '89', '8C', '8D',
-    '8P', '8R', '8S', '8U', '90', '91', '92', '93', '94', '95', '96', '97', '98', '99', 'A8', 'AA', 'AB', 'AC', 'AD',
-    'AE', 'AF', 'AG', 'AH', 'AI', 'AJ', 'AK', 'AL', 'AM', 'AN', 'AO', 'AP', 'AQ', 'AR', 'AS', 'AT', 'AU', 'AV', 'AW',
-    'AX', 'AY', 'AZ', 'B0', 'B1', 'B2', 'B3', 'B4', 'B5', 'B6', 'B7', 'B8', 'B9', 'BA', 'BB', 'BC', 'BD', 'BE', 'BF',
-    'BG', 'BH', 'BI', 'BJ', 'BK', 'BL', 'BM', 'BN', 'BO', 'BP', 'BQ', 'BR', 'BS', 'BT', 'BU', 'BV', 'BW', 'BX', 'BY',
-    'BZ', 'C0', 'C1', 'C2', 'C3', 'C4', 'C5', 'C6', 'C7', 'C8', 'C9', 'CA', 'CB', 'CC', 'CD', 'CE', 'CF', 'CG', 'CH',
-    'CI', 'CJ', 'CK', 'CL', 'CM', 'CN', 'CO', 'CP', 'CQ', 'CR', 'CS', 'CT', 'CU', 'CV', 'CW', 'CX', 'CY', 'CZ', 'D1',
-    'D2', 'D3', 'D5', 'D8', 'D9', 'DA', 'DB', 'DC', 'DD', 'DE', 'DF', 'DG', 'DH', 'DI', 'DJ', 'DK', 'DL', 'DM', 'DN',
-    'DO', 'DP', 'DQ', 'DR', 'DS', 'DT', 'DU', 'DW', 'DX', 'DY', 'DZ', 'E1', 'E3', 'E4', 'E5', 'E7', 'E8', 'E9', 'EA',
-    'EB', 'EC', 'ED', 'EE', 'EF', 'EG', 'EH', 'EJ', 'EM', 'EP', 'EQ', 'EV', 'EX', 'EY', 'EZ', 'F1', 'F2', 'F3', 'F4',
-    'F5', 'F6', 'F9', 'FA', 'FB', 'FD', 'FE', 'FF', 'FG', 'FH', 'FJ', 'FK', 'FL', 'FM', 'FO', 'FP', 'FR', 'FS', 'FT',
-    'FZ', 'G2', 'G3', 'G4', 'G5', 'G6', 'G7', 'G8', 'G9', 'GA', 'GB', 'GC', 'GD', 'GE', 'GF', 'GG', 'GH', 'GI', 'GJ',
-    'GK', 'GL', 'GM', 'GN', 'GO', 'GP', 'GQ', 'GR', 'GS', 'GT', 'GU', 'GV', 'GW', 'GX', 'GY', 'GZ', 'H1', 'H2', 'H3',
-    'H4', 'H5', 'H6', 'H7', 'H8', 'H9', 'HA', 'HB', 'HC', 'HD', 'HE', 'HF', 'HG', 'HH', 'HI', 'HJ', 'HK', 'HL', 'HM',
-    'HN', 'HO', 'HP', 'HQ', 'HR', 'HS', 'HT', 'HU', 'HV', 'HW', 'HY', 'HZ', 'IA', 'IB', 'IC', 'IE', 'IF', 'IG', 'IH',
-    'II', 'IK', 'IL', 'IM', 'IN', 'IP', 'IS', 'IT', 'IU', 'IV', 'IW', 'J1', 'J2', 'J3', 'J4', 'J5', 'J6', 'J7', 'J8',
-    'J9', 'JA', 'JB', 'JC', 'JE', 'JG', 'JK', 'JL', 'JM', 'JN', 'JO', 'JP', 'JR', 'JS', 'JT', 'JU', 'JV', 'JX', 'K1',
-    'K2', 'K3', 'K4', 'K5', 'K6', 'K7', 'K9', 'KA', 'KB', 'KC', 'KD', 'KE', 'KF', 'KG', 'KH', 'KI', 'KJ', 'KK', 'KL',
-    'KM', 'KO', 'KP', 'KQ', 'KR', 'KT', 'KU', 'KV', 'KW', 'KX', 'L1', 'L2', 'LA', 'LB', 'LC', 'LE', 'LF', 'LG', 'LH',
-    'LI', 'LJ', 'LK', 'LL', 'LM', 'LN', 'LO', 'LP', 'LQ', 'LR', 'LS', 'LT', 'LX', 'LY', 'M0', 'M1', 'M2', 'M3', 'M4',
-    'M5', 'M6', 'M7', 'M8', 'M9', 'MA', 'MB', 'MC', 'MD', 'ME', 'MF', 'MG', 'MH', 'MI', 'MJ', 'MK', 'ML', 'MM', 'MN',
-    'MO', 'MP', 'MQ', 'MR', 'MS', 'MT', 'MU', 'MV', 'MW', 'MX', 'MY', 'MZ', 'N1', 'N2', 'N3', 'N4', 'N6', 'N7', 'N9',
-    'NA', 'NB', 'NC', 'ND', 'NE', 'NF', 'NG', 'NH', 'NI', 'NJ', 'NK', 'NL', 'NM', 'NN', 'NQ', 'NR', 'NS', 'NT', 'NU',
-    'NV', 'NW', 'NX', 'NY', 'OA', 'OC', 'ON', 'OP', 'OT', 'OZ', 'P0', 'P1', 'P2', 'P3', 'P4', 'P5', 'P6', 'P7', 'P8',
-    'P9', 'PA', 'PB', 'PC', 'PD', 'PE', 'PF', 'PG', 'PH', 'PI', 'PJ', 'PK', 'PL', 'PM', 'PN', 'PO', 'PP', 'PQ', 'PR',
-    'PS', 'PT', 'PU', 'PV', 'PW', 'PX', 'PY', 'PZ', 'Q1', 'Q2', 'Q3', 'Q4', 'Q5', 'Q6', 'Q7', 'QA', 'QB', 'QC', 'QD',
-    'QE', 'QH', 'QK', 'QR', 'QS', 'QT', 'QU', 'R1', 'R2', 'R3', 'R4', 'R5', 'R6', 'R7', 'R8', 'R9', 'RA', 'RB', 'RC',
-    'RD', 'RE', 'RG', 'RH', 'RK', 'RL', 'RM', 'RN', 'RO', 'RP', 'RS', 'RT', 'RU', 'S1', 'S2', 'S3', 'S4', 'S5', 'S6',
-    'S7', 'S8', 'S9', 'SA', 'SB', 'SC', 'SD', 'SE', 'SF', 'SG', 'SH', 'SI', 'SJ', 'SK', 'SL', 'SM', 'SN', 'SO', 'SP',
-    'SQ', 'SR', 'SS', 'ST', 'SV', 'SW', 'SX', 'SY', 'SZ', 'T0', 'T1', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7', 'T8', 'T9',
-    'TA', 'TB', 'TC', 'TD', 'TE', 'TF', 'TG', 'TH', 'TI', 'TJ', 'TK', 'TL', 'TM', 'TN', 'TO', 'TP', 'TQ', 'TR', 'TS',
-    'TT', 'TU', 'TV', 'TW', 'TX', 'TY', 'TZ', 'U1', 'U2', 'U3', 'U5', 'UA', 'UB', 'UC', 'UD', 'UE', 'UF', 'UH', 'UL',
-    'UM', 'UN', 'UP', 'UQ', 'UR', 'US', 'UT', 'UU', 'UV', 'UW', 'UX', 'UY', 'UZ', 'V1', 'V2', 'VA', 'VC', 'VI', 'VP',
-    'VR', 'VS', 'W2', 'WA', 'WB', 'WD', 'WE', 'WG', 'WH', 'WI', 'WK', 'WM', 'WP', 'WR', 'WW', 'X1', 'X2', 'X3', 'X4',
-    'X5', 'X6', 'X7', 'X8', 'X9', 'XP', 'Y1', 'Y2', 'Y3', 'Y4', 'YD', 'YL', 'YR', 'YT', 'Z1', 'Z2', 'Z3', 'Z4', 'Z5',
-    'Z6', 'Z7', 'Z8', 'Z9', 'ZA', 'ZB', 'ZC', 'ZD', 'ZE', 'ZF', 'ZG', 'ZH', 'ZI', 'ZJ', 'ZK', 'ZL', 'ZM', 'ZN', 'ZO',
-    'ZP', 'ZQ', 'ZR', 'ZS', 'ZW', 'ZX', 'ZY', 'ZZ',
-  ],
+  '355':
+    '01 02 03 04 05 06 07 08 09 10 11 12 13 14 15 16 17 18 19 1A 1B 1C 1D 1E 1F 1G 1H 1I 1J 1K 1L 1M 1N 1O 1P 1Q ' +
+    '1R 1T 1X 20 21 22 23 24 25 26 27 28 29 2A 2B 2C 2D 2F 2G 2H 2I 2J 2K 2L 2M 2N 2P 2Q 2R 2U 2V 2W 2X 2Y 2Z 30 ' +
+    '31 32 33 34 35 36 37 38 39 3B 3C 3E 3F 3G 3H 3I 40 41 43 44 45 46 47 48 4A 4B 4C 4D 4E 4F 4G 4I 4J 4K 4L 4M ' +
+    '4N 4O 4P 4Q 4R 4S 4T 4U 4V 4W 4X 50 51 52 53 54 56 57 58 59 5A 5B 5C 5D 5E 5F 5G 5H 5I 5J 5K 5P 5Q 60 61 62 ' +
+    '63 64 65 66 67 68 69 70 71 72 73 74 76 77 78 79 80 81 82 83 84 85 86 87 89 8C 8D 8P 8R 8S 8U 90 91 92 93 94 ' +
+    '95 96 97 98 99 A8 AA AB AC AD AE AF AG AH AI AJ AK AL AM AN AO AP AQ AR AS AT AU AV AW AX AY AZ B0 B1 B2 B3 ' +
+    'B4 B5 B6 B7 B8 B9 BA BB BC BD BE BF BG BH BI BJ BK BL BM BN BO BP BQ BR BS BT BU BV BW BX BY BZ C0 C1 C2 C3 ' +
+    'C4 C5 C6 C7 C8 C9 CA CB CC CD CE CF CG CH CI CJ CK CL CM CN CO CP CQ CR CS CT CU CV CW CX CY CZ D1 D2 D3 D5 ' +
+    'D8 D9 DA DB DC DD DE DF DG DH DI DJ DK DL DM DN DO DP DQ DR DS DT DU DW DX DY DZ E1 E3 E4 E5 E7 E8 E9 EA EB ' +
+    'EC ED EE EF EG EH EJ EM EP EQ EV EX EY EZ F1 F2 F3 F4 F5 F6 F9 FA FB FD FE FF FG FH FJ FK FL FM FO FP FR FS ' +
+    'FT FZ G2 G3 G4 G5 G6 G7 G8 G9 GA GB GC GD GE GF GG GH GI GJ GK GL GM GN GO GP GQ GR GS GT GU GV GW GX GY GZ ' +
+    'H1 H2 H3 H4 H5 H6 H7 H8 H9 HA HB HC HD HE HF HG HH HI HJ HK HL HM HN HO HP HQ HR HS HT HU HV HW HY HZ IA IB ' +
+    'IC IE IF IG IH II IK IL IM IN IP IS IT IU IV IW J1 J2 J3 J4 J5 J6 J7 J8 J9 JA JB JC JE JG JK JL JM JN JO JP ' +
+    'JR JS JT JU JV JX K1 K2 K3 K4 K5 K6 K7 K9 KA KB KC KD KE KF KG KH KI KJ KK KL KM KO KP KQ KR KT KU KV KW KX ' +
+    'L1 L2 LA LB LC LE LF LG LH LI LJ LK LL LM LN LO LP LQ LR LS LT LX LY M0 M1 M2 M3 M4 M5 M6 M7 M8 M9 MA MB MC ' +
+    'MD ME MF MG MH MI MJ MK ML MM MN MO MP MQ MR MS MT MU MV MW MX MY MZ N1 N2 N3 N4 N6 N7 N9 NA NB NC ND NE NF ' +
+    'NG NH NI NJ NK NL NM NN NQ NR NS NT NU NV NW NX NY OA OC ON OP OT OZ P0 P1 P2 P3 P4 P5 P6 P7 P8 P9 PA PB PC ' +
+    'PD PE PF PG PH PI PJ PK PL PM PN PO PP PQ PR PS PT PU PV PW PX PY PZ Q1 Q2 Q3 Q4 Q5 Q6 Q7 QA QB QC QD QE QH ' +
+    'QK QR QS QT QU R1 R2 R3 R4 R5 R6 R7 R8 R9 RA RB RC RD RE RG RH RK RL RM RN RO RP RS RT RU S1 S2 S3 S4 S5 S6 ' +
+    'S7 S8 S9 SA SB SC SD SE SF SG SH SI SJ SK SL SM SN SO SP SQ SR SS ST SV SW SX SY SZ T0 T1 T2 T3 T4 T5 T6 T7 ' +
+    'T8 T9 TA TB TC TD TE TF TG TH TI TJ TK TL TM TN TO TP TQ TR TS TT TU TV TW TX TY TZ U1 U2 U3 U5 UA UB UC UD ' +
+    'UE UF UH UL UM UN UP UQ UR US UT UU UV UW UX UY UZ V1 V2 VA VC VI VP VR VS W2 WA WB WD WE WG WH WI WK WM WP ' +
+    'WR WW X1 X2 X3 X4 X5 X6 X7 X8 X9 XP Y1 Y2 Y3 Y4 YD YL YR YT Z1 Z2 Z3 Z4 Z5 Z6 Z7 Z8 Z9 ZA ZB ZC ZD ZE ZF ZG ' +
+    'ZH ZI ZJ ZK ZL ZM ZN ZO ZP ZQ ZR ZS ZW ZX ZY ZZ',
   // communication_number_qualifier (42 codes)
-  '365': [
-    'AA', 'AB', 'AC', 'AD', 'AE', 'AP', 'AS', 'AU', 'BN', 'BT', 'CA', 'CP', 'DN', 'EA', 'ED', 'EM', 'EX', 'FT', 'FU',
-    'FX', 'HF', 'HP', 'IT', 'MN', 'NP', 'OF', 'OT', 'PA', 'PC', 'PP', 'PS', 'SP', 'TE', 'TL', 'TM', 'TN', 'TX', 'UR',
-    'VM', 'WC', 'WF', 'WP',
-  ],
+  '365':
+    'AA AB AC AD AE AP AS AU BN BT CA CP DN EA ED EM EX FT FU FX HF HP IT MN NP OF OT PA PC PP PS SP TE TL TM TN ' +
+    'TX UR VM WC WF WP',
   // date_time_qualifier (1280 codes)
-  '374': [
-    '001', '002', '003', '004', '005', '006', '007', '008', '009', '010', '011', '012', '013', '014', '015', '016',
-    '017', '018', '019', '020', '021', '022', '023', '024', '025', '026', '027', '028', '029', '030', '031', '032',
-    '033', '034', '035', '036', '037', '038', '039', '040', '041', '042', '043', '044', '045', '046', '047', '048',
-    '049', '050', '051', '052', '053', '054', '055', '056', '057', '058', '059', '060', '061', '062', '063', '064',
-    '065', '066', '067', '068', '069', '070', '071', '072', '073', '074', '075', '076', '077', '078', '079', '080',
-    '081', '082', '083', '084', '085', '086', '087', '088', '089', '090', '091', '092', '093', '094', '095', '096',
-    '097', '098', '099', '100', '101', '102', '103', '104', '105', '106', '107', '108', '109', '110', '111', '112',
-    '113', '114', '115', '116', '118', '119', '120', '121', '122', '124', '125', '126', '127', '128', '129', '130',
-    '131', '132', '133', '134', '135', '136', '137', '138', '139', '140', '141', '142', '143', '144', '145', '146',
-    '147', '148', '149', '150', '151', '152', '153', '154', '155', '156', '157', '158', '159', '160', '161', '162',
-    '163', '164', '165', '166', '167', '168', '169', '170', '171', '172', '173', '174', '175', '176', '177', '178',
-    '179', '180', '181', '182', '183', '184', '185', '186', '187', '188', '189', '190', '191', '192', '193', '194',
-    '195', '196', '197', '198', '199', '200', '201', '202', '203', '204', '205', '206', '207', '208', '209', '210',
-    '211', '212', '213', '214', '215', '216', '217', '218', '219', '220', '221', '222', '223', '224', '225', '226',
-    '227', '228', '229', '230', '231', '232', '233', '234', '235', '236', '237', '238', '239', '240', '241', '242',
-    '243', '244', '245', '246', '247', '248', '249', '250', '251', '252', '253', '254', '255', '256', '257', '258',
-    '259', '260', '261', '262', '263', '264', '265', '266', '267', '268', '269', '270', '271', '272', '273', '274',
-    '275', '276', '277', '278', '279', '280', '281', '282', '283', '284', '285', '286', '287', '288', '289', '290',
-    '291', '292', '293', '294', '295', '296', '297', '298', '299', '300', '301', '302', '303', '304', '305', '306',
-    '307', '308', '309', '310', '311', '312', '313', '314', '315', '316', '317', '318', '319', '320', '321', '322',
-    '323', '324', '325', '326', '327', '328', '329', '330', '331', '332', '333', '334', '335', '336', '337', '338',
-    '339', '340', '341', '342', '343', '344', '345', '346', '347', '348', '349', '350', '351', '352', '353', '354',
-    '355', '356', '357', '358', '359', '360', '361', '362', '363', '364', '365', '366', '367', '368', '369', '370',
-    '371', '372', '373', '374', '375', '376', '377', '378', '379', '380', '381', '382', '383', '384', '385', '386',
-    '387', '388', '389', '390', '391', '392', '393', '394', '395', '396', '397', '398', '399', '400', '401', '402',
-    '403', '404', '405', '406', '408', '409', '410', '411', '412', '413', '414', '415', '416', '417', '418', '419',
-    '420', '421', '422', '423', '424', '425', '426', '427', '428', '429', '430', '431', '432', '433', '434', '435',
-    '436', '437', '438', '439', '440', '441', '442', '443', '444', '445', '446', '447', '448', '449', '450', '451',
-    '452', '453', '454', '455', '456', '457', '458', '459', '460', '461', '462', '463', '464', '465', '466', '467',
-    '468', '469', '470', '471', '472', '473', '474', '475', '476', '477', '478', '479', '480', '481', '482', '483',
-    '484', '485', '486', '487', '488', '489', '490', '491', '492', '493', '494', '495', '496', '497', '498', '499',
-    '500', '501', '502', '503', '504', '505', '506', '507', '508', '509', '510', '511', '512', '513', '514', '515',
-    '516', '517', '518', '519', '520', '521', '522', '523', '524', '525', '526', '527', '528', '529', '530', '531',
-    '532', '533', '534', '535', '536', '537', '538', '539', '540', '541', '542', '543', '544', '545', '546', '547',
-    '548', '549', '550', '551', '552', '553', '554', '555', '556', '557', '558', '559', '560', '561', '562', '563',
-    '564', '565', '566', '567', '568', '569', '570', '571', '572', '573', '574', '575', '576', '577', '578', '579',
-    '580', '581', '582', '583', '584', '585', '586', '587', '589', '590', '591', '592', '593', '594', '595', '596',
-    '597', '598', '599', '600', '601', '602', '603', '604', '606', '607', '608', '609', '610', '611', '612', '613',
-    '614', '615', '616', '617', '618', '619', '620', '621', '622', '623', '624', '625', '626', '627', '629', '630',
-    '631', '632', '633', '634', '635', '636', '637', '638', '640', '641', '642', '643', '644', '646', '647', '648',
-    '649', '650', '651', '652', '653', '655', '656', '657', '658', '659', '660', '661', '662', '663', '664', '665',
-    '666', '667', '668', '669', '670', '671', '672', '673', '674', '675', '681', '682', '683', '684', '685', '686',
-    '687', '688', '689', '690', '691', '692', '693', '694', '695', '696', '697', '699', '700', '701', '702', '703',
-    '704', '705', '706', '707', '708', '709', '710', '711', '712', '713', '714', '715', '716', '717', '718', '719',
-    '720', '721', '722', '723', '724', '725', '726', '727', '728', '729', '730', '731', '732', '733', '734', '736',
-    '737', '738', '739', '740', '741', '742', '743', '744', '745', '746', '747', '748', '749', '750', '751', '752',
-    '753', '754', '755', '756', '757', '758', '759', '760', '761', '762', '764', '765', '766', '769', '770', '771',
-    '772', '773', '774', '775', '776', '777', '778', '779', '780', '781', '782', '783', '784', '785', '786', '787',
-    '788', '789', '790', '791', '792', '793', '794', '795', '796', '797', '798', '799', '800', '801', '802', '803',
-    '804', '805', '806', '807', '808', '809', '810', '811', '812', '813', '814', '815', '816', '817', '818', '819',
-    '820', '821', '822', '823', '824', '825', '826', '827', '828', '830', '831', '832', '840', '841', '842', '843',
-    '844', '845', '846', '847', '848', '849', '850', '851', '853', '854', '855', '856', '857', '858', '859', '860',
-    '861', '862', '863', '864', '865', '866', '867', '868', '869', '870', '871', '872', '873', '874', '875', '876',
-    '877', '878', '879', '880', '881', '882', '883', '884', '885', '900', '901', '903', '904', '905', '906', '907',
-    '908', '909', '910', '911', '912', '913', '914', '915', '916', '917', '918', '919', '920', '921', '922', '923',
-    '924', '925', '926', '927', '928', '930', '931', '932', '933', '934', '935', '936', '937', '938', '939', '940',
-    '941', '942', '943', '944', '945', '946', '947', '948', '949', '950', '951', '952', '953', '954', '955', '956',
-    '957', '960', '961', '962', '963', '964', '965', '966', '967', '968', '969', '970', '971', '972', '973', '974',
-    '975', '976', '977', '978', '979', '980', '981', '982', '983', '984', '985', '986', '987', '988', '989', '990',
-    '992', '993', '994', '995', '996', '997', '998', '999', 'AA1', 'AA2', 'AA3', 'AA4', 'AA5', 'AA6', 'AA7', 'AA8',
-    'AA9', 'AAA', 'AAB', 'AAC', 'AAD', 'AAE', 'AAF', 'AAG', 'AAH', 'AAI', 'AAJ', 'AAK', 'AAL', 'AAM', 'AAN', 'AAO',
-    'AAP', 'AAQ', 'AAR', 'AAS', 'AAT', 'AAU', 'AAV', 'AAW', 'AAX', 'AAY', 'AAZ', 'AB1', 'AB2', 'AB3', 'AB4', 'AB5',
-    'AB6', 'AB7', 'AB8', 'AB9', 'ABA', 'ABB', 'ABC', 'ABD', 'ABE', 'ABF', 'ABG', 'ABH', 'ABI', 'ABK', 'ABL', 'ABM',
-    'ABN', 'ABO', 'ABP', 'ABQ', 'ABR', 'ABS', 'ABT', 'ABU', 'ABV', 'ABW', 'ABX', 'ABY', 'ACA', 'ACB', 'ACC', 'ACD',
-    'ACE', 'ACF', 'ACG', 'ACH', 'ACI', 'ACJ', 'ACK', 'ACL', 'ACM', 'ACN', 'ACO', 'ACP', 'ACQ', 'ACR', 'ACS', 'ACT',
-    'ACU', 'ACV', 'ACW', 'ACX', 'ACZ', 'ADA', 'ADB', 'ADC', 'ADD', 'ADE', 'ADF', 'ADG', 'ADH', 'ADI', 'ADJ', 'ADK',
-    'ADL', 'ADM', 'ADN', 'ADR', 'ADS', 'ADT', 'ADU', 'ADV', 'ADW', 'ADX', 'ADY', 'AEA', 'AEB', 'AEC', 'AED', 'AEE',
-    'AEF', 'AEG', 'AEH', 'AEI', 'AEK', 'AEL', 'AEM', 'AEN', 'AEO', 'AEP', 'AEQ', 'AER', 'AES', 'AET', 'AEU', 'AEV',
-    'AEW', 'AEX', 'AEY', 'ARD', 'AWH', 'BAA', 'BAB', 'BAC', 'BAD', 'BAE', 'BAF', 'BAG', 'BAH', 'BAI', 'BAJ', 'BAK',
-    'BAL', 'BAM', 'BAN', 'BAO', 'BAP', 'BAQ', 'BAR', 'BIP', 'CAD', 'CCR', 'CDD', 'CDT', 'CEA', 'CEB', 'CEC', 'CED',
-    'CEE', 'CEF', 'CEH', 'CEJ', 'CEK', 'CEL', 'CEM', 'CEN', 'CEO', 'CLO', 'CLU', 'COM', 'CON', 'CRV', 'CUR', 'DAF',
-    'DDO', 'DEE', 'DEL', 'DET', 'DFF', 'DFS', 'DIL', 'DIP', 'DIS', 'DLC', 'DOA', 'DOD', 'DOI', 'DOR', 'DSP', 'DTC',
-    'DTQ', 'E01', 'E02', 'E03', 'E04', 'E05', 'E06', 'E07', 'ECD', 'ECF', 'ECS', 'ECT', 'EDA', 'EDB', 'EDC', 'EDD',
-    'EDE', 'EDF', 'EDG', 'EDH', 'EDI', 'EDJ', 'EDK', 'EDL', 'EDM', 'EDN', 'EDO', 'EDP', 'EKD', 'EPP', 'ESC', 'ESF',
-    'ESS', 'EST', 'ETP', 'EXO', 'EXP', 'FFI', 'FFO', 'FIA', 'FPE', 'FPS', 'GRD', 'ICF', 'IDG', 'IFH', 'III', 'IMP',
-    'INC', 'INT', 'IPS', 'IVA', 'KEV', 'KEW', 'LAM', 'LAS', 'LCC', 'LEA', 'LEL', 'LIQ', 'LLP', 'LOG', 'LPC', 'LSC',
-    'LTP', 'MRR', 'MSD', 'NAM', 'NFD', 'NOD', 'NRG', 'NSD', 'ORG', 'PBC', 'PCP', 'PCS', 'PDE', 'PDR', 'PDV', 'PLS',
-    'PPC', 'PPD', 'PPP', 'PRD', 'PRR', 'PSA', 'PSC', 'PSF', 'PTD', 'PTO', 'RAP', 'RES', 'RFD', 'RFF', 'RFO', 'RNT',
-    'RRM', 'RRT', 'RSD', 'RSS', 'RTO', 'SCV', 'SDD', 'SFH', 'STN', 'SVA', 'TSR', 'TSS', 'TST', 'VAT', 'VLU', 'W01',
-    'W02', 'W03', 'W05', 'W06', 'W07', 'W08', 'W09', 'W10', 'W11', 'W12', 'W13', 'WAA', 'WAY', 'YXX', 'YXY', 'ZZZ',
-  ],
+  '374':
+    '001 002 003 004 005 006 007 008 009 010 011 012 013 014 015 016 017 018 019 020 021 022 023 024 025 026 027 ' +
+    '028 029 030 031 032 033 034 035 036 037 038 039 040 041 042 043 044 045 046 047 048 049 050 051 052 053 054 ' +
+    '055 056 057 058 059 060 061 062 063 064 065 066 067 068 069 070 071 072 073 074 075 076 077 078 079 080 081 ' +
+    '082 083 084 085 086 087 088 089 090 091 092 093 094 095 096 097 098 099 100 101 102 103 104 105 106 107 108 ' +
+    '109 110 111 112 113 114 115 116 118 119 120 121 122 124 125 126 127 128 129 130 131 132 133 134 135 136 137 ' +
+    '138 139 140 141 142 143 144 145 146 147 148 149 150 151 152 153 154 155 156 157 158 159 160 161 162 163 164 ' +
+    '165 166 167 168 169 170 171 172 173 174 175 176 177 178 179 180 181 182 183 184 185 186 187 188 189 190 191 ' +
+    '192 193 194 195 196 197 198 199 200 201 202 203 204 205 206 207 208 209 210 211 212 213 214 215 216 217 218 ' +
+    '219 220 221 222 223 224 225 226 227 228 229 230 231 232 233 234 235 236 237 238 239 240 241 242 243 244 245 ' +
+    '246 247 248 249 250 251 252 253 254 255 256 257 258 259 260 261 262 263 264 265 266 267 268 269 270 271 272 ' +
+    '273 274 275 276 277 278 279 280 281 282 283 284 285 286 287 288 289 290 291 292 293 294 295 296 297 298 299 ' +
+    '300 301 302 303 304 305 306 307 308 309 310 311 312 313 314 315 316 317 318 319 320 321 322 323 324 325 326 ' +
+    '327 328 329 330 331 332 333 334 335 336 337 338 339 340 341 342 343 344 345 346 347 348 349 350 351 352 353 ' +
+    '354 355 356 357 358 359 360 361 362 363 364 365 366 367 368 369 370 371 372 373 374 375 376 377 378 379 380 ' +
+    '381 382 383 384 385 386 387 388 389 390 391 392 393 394 395 396 397 398 399 400 401 402 403 404 405 406 408 ' +
+    '409 410 411 412 413 414 415 416 417 418 419 420 421 422 423 424 425 426 427 428 429 430 431 432 433 434 435 ' +
+    '436 437 438 439 440 441 442 443 444 445 446 447 448 449 450 451 452 453 454 455 456 457 458 459 460 461 462 ' +
+    '463 464 465 466 467 468 469 470 471 472 473 474 475 476 477 478 479 480 481 482 483 484 485 486 487 488 489 ' +
+    '490 491 492 493 494 495 496 497 498 499 500 501 502 503 504 505 506 507 508 509 510 511 512 513 514 515 516 ' +
+    '517 518 519 520 521 522 523 524 525 526 527 528 529 530 531 532 533 534 535 536 537 538 539 540 541 542 543 ' +
+    '544 545 546 547 548 549 550 551 552 553 554 555 556 557 558 559 560 561 562 563 564 565 566 567 568 569 570 ' +
+    '571 572 573 574 575 576 577 578 579 580 581 582 583 584 585 586 587 589 590 591 592 593 594 595 596 597 598 ' +
+    '599 600 601 602 603 604 606 607 608 609 610 611 612 613 614 615 616 617 618 619 620 621 622 623 624 625 626 ' +
+    '627 629 630 631 632 633 634 635 636 637 638 640 641 642 643 644 646 647 648 649 650 651 652 653 655 656 657 ' +
+    '658 659 660 661 662 663 664 665 666 667 668 669 670 671 672 673 674 675 681 682 683 684 685 686 687 688 689 ' +
+    '690 691 692 693 694 695 696 697 699 700 701 702 703 704 705 706 707 708 709 710 711 712 713 714 715 716 717 ' +
+    '718 719 720 721 722 723 724 725 726 727 728 729 730 731 732 733 734 736 737 738 739 740 741 742 743 744 745 ' +
+    '746 747 748 749 750 751 752 753 754 755 756 757 758 759 760 761 762 764 765 766 769 770 771 772 773 774 775 ' +
+    '776 777 778 779 780 781 782 783 784 785 786 787 788 789 790 791 792 793 794 795 796 797 798 799 800 801 802 ' +
+    '803 804 805 806 807 808 809 810 811 812 813 814 815 816 817 818 819 820 821 822 823 824 825 826 827 828 830 ' +
+    '831 832 840 841 842 843 844 845 846 847 848 849 850 851 853 854 855 856 857 858 859 860 861 862 863 864 865 ' +
+    '866 867 868 869 870 871 872 873 874 875 876 877 878 879 880 881 882 883 884 885 900 901 903 904 905 906 907 ' +
+    '908 909 910 911 912 913 914 915 916 917 918 919 920 921 922 923 924 925 926 927 928 930 931 932 933 934 935 ' +
+    '936 937 938 939 940 941 942 943 944 945 946 947 948 949 950 951 952 953 954 955 956 957 960 961 962 963 964 ' +
+    '965 966 967 968 969 970 971 972 973 974 975 976 977 978 979 980 981 982 983 984 985 986 987 988 989 990 992 ' +
+    '993 994 995 996 997 998 999 AA1 AA2 AA3 AA4 AA5 AA6 AA7 AA8 AA9 AAA AAB AAC AAD AAE AAF AAG AAH AAI AAJ AAK ' +
+    'AAL AAM AAN AAO AAP AAQ AAR AAS AAT AAU AAV AAW AAX AAY AAZ AB1 AB2 AB3 AB4 AB5 AB6 AB7 AB8 AB9 ABA ABB ABC ' +
+    'ABD ABE ABF ABG ABH ABI ABK ABL ABM ABN ABO ABP ABQ ABR ABS ABT ABU ABV ABW ABX ABY ACA ACB ACC ACD ACE ACF ' +
+    'ACG ACH ACI ACJ ACK ACL ACM ACN ACO ACP ACQ ACR ACS ACT ACU ACV ACW ACX ACZ ADA ADB ADC ADD ADE ADF ADG ADH ' +
+    'ADI ADJ ADK ADL ADM ADN ADR ADS ADT ADU ADV ADW ADX ADY AEA AEB AEC AED AEE AEF AEG AEH AEI AEK AEL AEM AEN ' +
+    'AEO AEP AEQ AER AES AET AEU AEV AEW AEX AEY ARD AWH BAA BAB BAC BAD BAE BAF BAG BAH BAI BAJ BAK BAL BAM BAN ' +
+    'BAO BAP BAQ BAR BIP CAD CCR CDD CDT CEA CEB CEC CED CEE CEF CEH CEJ CEK CEL CEM CEN CEO CLO CLU COM CON CRV ' +
+    'CUR DAF DDO DEE DEL DET DFF DFS DIL DIP DIS DLC DOA DOD DOI DOR DSP DTC DTQ E01 E02 E03 E04 E05 E06 E07 ECD ' +
+    'ECF ECS ECT EDA EDB EDC EDD EDE EDF EDG EDH EDI EDJ EDK EDL EDM EDN EDO EDP EKD EPP ESC ESF ESS EST ETP EXO ' +
+    'EXP FFI FFO FIA FPE FPS GRD ICF IDG IFH III IMP INC INT IPS IVA KEV KEW LAM LAS LCC LEA LEL LIQ LLP LOG LPC ' +
+    'LSC LTP MRR MSD NAM NFD NOD NRG NSD ORG PBC PCP PCS PDE PDR PDV PLS PPC PPD PPP PRD PRR PSA PSC PSF PTD PTO ' +
+    'RAP RES RFD RFF RFO RNT RRM RRT RSD RSS RTO SCV SDD SFH STN SVA TSR TSS TST VAT VLU W01 W02 W03 W05 W06 W07 ' +
+    'W08 W09 W10 W11 W12 W13 WAA WAY YXX YXY ZZZ',
   // time_period_qualifier (38 codes)
-  '615': [
-    '1', '10', '11', '12', '13', '14', '15', '16', '17', '18', '19', '2', '20', '21', '22', '23', '24', '25', '26',
-    '27', '28', '29', '3', '30', '31', '32', '33', '34', '35', '36', '37', '4', '5', '6', '7', '8', '9', 'Z',
-  ],
+  '615':
+    '1 10 11 12 13 14 15 16 17 18 19 2 20 21 22 23 24 25 26 27 28 29 3 30 31 32 33 34 35 36 37 4 5 6 7 8 9 Z',
   // transaction_type_code (534 codes)
-  '640': [
-    '01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12', '13', '14', '15', '16', '17', '18', '19',
-    '1A', '1B', '20', '21', '22', '23', '24', '25', '26', '27', '28', '30', '31', '33', '34', '35', '36', '37', '38',
-    '39', '3M', '40', '41', '42', '43', '44', '45', '46', '47', '48', '49', '50', '51', '52', '54', '55', '56', '57',
-    '58', '60', '62', '63', '64', '65', '66', '67', '68', '69', '6A', '6C', '6N', '6R', '6S', '70', '71', '72', '73',
-    '74', '75', '76', '77', '78', '79', '80', '81', '82', '83', '85', '87', '88', '89', '91', '94', '95', '97', '98',
-    '99', 'A0', 'A1', 'A3', 'A4', 'A5', 'A6', 'A7', 'AA', 'AB', 'AC', 'AD', 'AE', 'AF', 'AG', 'AH', 'AI', 'AJ', 'AK',
-    'AL', 'AM', 'AN', 'AP', 'AQ', 'AR', 'AS', 'AT', 'AV', 'AW', 'AZ', 'BA', 'BB', 'BD', 'BF', 'BG', 'BH', 'BJ', 'BK',
-    'BL', 'BM', 'BN', 'BO', 'BP', 'BR', 'BS', 'BT', 'BU', 'BV', 'BW', 'BX', 'BZ', 'C0', 'C1', 'C2', 'C3', 'C4', 'C5',
-    'C6', 'C7', 'C8', 'C9', 'CA', 'CB', 'CC', 'CD', 'CE', 'CF', 'CG', 'CH', 'CI', 'CJ', 'CK', 'CL', 'CM', 'CN', 'CO',
-    'CP', 'CR', 'CS', 'CT', 'CU', 'CV', 'CW', 'CX', 'CY', 'CZ', 'D1', 'D4', 'DA', 'DB', 'DC', 'DD', 'DE', 'DF', 'DG',
-    'DH', 'DI', 'DK', 'DL', 'DM', 'DN', 'DO', 'DP', 'DQ', 'DR', 'DS', 'DT', 'DU', 'E1', 'EA', 'EB', 'EC', 'ED', 'EF',
-    'EI', 'EM', 'EP', 'ER', 'EX', 'F1', 'F4', 'F5', 'F6', 'F7', 'F8', 'FA', 'FB', 'FC', 'FD', 'FE', 'FF', 'FG', 'FI',
-    'FL', 'FM', 'FN', 'FP', 'FR', 'FS', 'FT', 'G1', 'G2', 'G3', 'GA', 'GI', 'GR', 'GS', 'GT', 'GU', 'GV', 'GW', 'GX',
-    'GY', 'HA', 'HB', 'HC', 'HD', 'HE', 'HF', 'HG', 'HP', 'HX', 'I1', 'IA', 'IB', 'IC', 'ID', 'IE', 'IF', 'II', 'IM',
-    'IN', 'IO', 'IR', 'IU', 'IW', 'IX', 'IZ', 'JM', 'JO', 'JR', 'JS', 'JU', 'JX', 'KB', 'KC', 'KD', 'KE', 'KF', 'KG',
-    'KH', 'KI', 'KJ', 'KK', 'KL', 'KM', 'KN', 'KS', 'KT', 'LC', 'LD', 'LE', 'LF', 'LN', 'LO', 'LP', 'LR', 'LV', 'M1',
-    'MA', 'MB', 'MC', 'MD', 'ME', 'MF', 'MI', 'ML', 'MM', 'MP', 'MR', 'MS', 'MU', 'N1', 'N2', 'N3', 'N4', 'N5', 'N6',
-    'N7', 'N8', 'NA', 'NB', 'NC', 'ND', 'NE', 'NF', 'NG', 'NH', 'NI', 'NJ', 'NK', 'NL', 'NM', 'NO', 'NP', 'NQ', 'NR',
-    'NS', 'NT', 'NU', 'OC', 'OF', 'OP', 'OR', 'P1', 'PA', 'PB', 'PC', 'PD', 'PE', 'PF', 'PG', 'PH', 'PI', 'PL', 'PM',
-    'PO', 'PP', 'PR', 'PS', 'PT', 'PU', 'PV', 'PW', 'PX', 'PZ', 'Q1', 'Q2', 'QA', 'QB', 'QC', 'QD', 'QE', 'QF', 'QG',
-    'QH', 'QJ', 'QK', 'QL', 'QP', 'QR', 'R1', 'R2', 'R3', 'R4', 'R5', 'R6', 'R7', 'R8', 'RA', 'RB', 'RC', 'RD', 'RE',
-    'RF', 'RG', 'RH', 'RI', 'RJ', 'RK', 'RM', 'RP', 'RQ', 'RS', 'RT', 'RU', 'RZ', 'S1', 'S2', 'S3', 'S4', 'SA', 'SB',
-    'SC', 'SD', 'SE', 'SF', 'SG', 'SH', 'SL', 'SM', 'SO', 'SP', 'SQ', 'SR', 'SS', 'ST', 'SU', 'SV', 'T1', 'T2', 'T3',
-    'T4', 'T5', 'T6', 'T7', 'T8', 'T9', 'TD', 'TF', 'TG', 'TH', 'TI', 'TJ', 'TK', 'TL', 'TP', 'TR', 'TS', 'TT', 'TX',
-    'U1', 'U2', 'U4', 'U5', 'U9', 'UA', 'UC', 'UD', 'UF', 'UI', 'UM', 'UO', 'UP', 'UR', 'UT', 'V1', 'V2', 'V3', 'V4',
-    'VH', 'VJ', 'VL', 'VM', 'VN', 'VO', 'VP', 'VQ', 'VR', 'W1', 'W4', 'W5', 'WA', 'WC', 'WD', 'WH', 'WO', 'WS', 'WT',
-    'X1', 'XA', 'XB', 'XC', 'XD', 'XX', 'XY', 'XZ', 'YI', 'YR', 'Z1', 'Z2', 'Z3', 'Z4', 'ZA', 'ZB', 'ZC', 'ZD', 'ZE',
-    'ZF', 'ZG', 'ZH', 'ZI', 'ZJ', 'ZK', 'ZL', 'ZM', 'ZN', 'ZO', 'ZP', 'ZQ', 'ZR', 'ZS', 'ZT', 'ZU', 'ZV', 'ZW', 'ZX',
-    'ZY', 'ZZ',
-  ],
+  '640':
+    '01 02 03 04 05 06 07 08 09 10 11 12 13 14 15 16 17 18 19 1A 1B 20 21 22 23 24 25 26 27 28 30 31 33 34 35 36 ' +
+    '37 38 39 3M 40 41 42 43 44 45 46 47 48 49 50 51 52 54 55 56 57 58 60 62 63 64 65 66 67 68 69 6A 6C 6N 6R 6S ' +
+    '70 71 72 73 74 75 76 77 78 79 80 81 82 83 85 87 88 89 91 94 95 97 98 99 A0 A1 A3 A4 A5 A6 A7 AA AB AC AD AE ' +
+    'AF AG AH AI AJ AK AL AM AN AP AQ AR AS AT AV AW AZ BA BB BD BF BG BH BJ BK BL BM BN BO BP BR BS BT BU BV BW ' +
+    'BX BZ C0 C1 C2 C3 C4 C5 C6 C7 C8 C9 CA CB CC CD CE CF CG CH CI CJ CK CL CM CN CO CP CR CS CT CU CV CW CX CY ' +
+    'CZ D1 D4 DA DB DC DD DE DF DG DH DI DK DL DM DN DO DP DQ DR DS DT DU E1 EA EB EC ED EF EI EM EP ER EX F1 F4 ' +
+    'F5 F6 F7 F8 FA FB FC FD FE FF FG FI FL FM FN FP FR FS FT G1 G2 G3 GA GI GR GS GT GU GV GW GX GY HA HB HC HD ' +
+    'HE HF HG HP HX I1 IA IB IC ID IE IF II IM IN IO IR IU IW IX IZ JM JO JR JS JU JX KB KC KD KE KF KG KH KI KJ ' +
+    'KK KL KM KN KS KT LC LD LE LF LN LO LP LR LV M1 MA MB MC MD ME MF MI ML MM MP MR MS MU N1 N2 N3 N4 N5 N6 N7 ' +
+    'N8 NA NB NC ND NE NF NG NH NI NJ NK NL NM NO NP NQ NR NS NT NU OC OF OP OR P1 PA PB PC PD PE PF PG PH PI PL ' +
+    'PM PO PP PR PS PT PU PV PW PX PZ Q1 Q2 QA QB QC QD QE QF QG QH QJ QK QL QP QR R1 R2 R3 R4 R5 R6 R7 R8 RA RB ' +
+    'RC RD RE RF RG RH RI RJ RK RM RP RQ RS RT RU RZ S1 S2 S3 S4 SA SB SC SD SE SF SG SH SL SM SO SP SQ SR SS ST ' +
+    'SU SV T1 T2 T3 T4 T5 T6 T7 T8 T9 TD TF TG TH TI TJ TK TL TP TR TS TT TX U1 U2 U4 U5 U9 UA UC UD UF UI UM UO ' +
+    'UP UR UT V1 V2 V3 V4 VH VJ VL VM VN VO VP VQ VR W1 W4 W5 WA WC WD WH WO WS WT X1 XA XB XC XD XX XY XZ YI YR ' +
+    'Z1 Z2 Z3 Z4 ZA ZB ZC ZD ZE ZF ZG ZH ZI ZJ ZK ZL ZM ZN ZO ZP ZQ ZR ZS ZT ZU ZV ZW ZX ZY ZZ',
   // quantity_qualifier (1123 codes)
-  '673': [
-    '00', '01', '02', '03', '04', '05', '06', '07', '08', '09', '0A', '0B', '0C', '0D', '0F', '0G', '0H', '0I', '0J',
-    '0K', '0L', '0M', '0N', '0O', '0P', '0Q', '0R', '0S', '0T', '0U', '0V', '0W', '0X', '0Y', '0Z', '10', '11', '12',
-    '13', '14', '15', '16', '17', '18', '19', '1A', '1B', '1C', '1D', '1E', '1F', '1G', '1H', '1I', '1J', '1K', '1L',
-    '1M', '1N', '1O', '1P', '1Q', '1R', '1S', '1T', '1U', '1V', '1W', '1X', '1Y', '1Z', '20', '21', '22', '23', '24',
-    '25', '26', '27', '28', '29', '2A', '2B', '2C', '2D', '2E', '2F', '2G', '2H', '2I', '2J', '2K', '2L', '2M', '2N',
-    '2O', '2P', '2Q', '2R', '2S', '2T', '2U', '2V', '2W', '2X', '2Y', '2Z', '30', '31', '32', '33', '34', '35', '36',
-    '37', '38', '39', '3A', '3B', '3C', '3D', '3E', '3F', '3G', '3H', '3I', '3J', '3K', '3L', '3M', '3N', '3O', '3P',
-    '3Q', '3R', '3S', '3T', '3V', '3W', '3X', '3Y', '3Z', '40', '41', '42', '43', '44', '45', '46', '47', '48', '49',
-    '4A', '4B', '4C', '4D', '4E', '4F', '4G', '4H', '4I', '4J', '4K', '4L', '4M', '4N', '4O', '4P', '4Q', '4R', '4S',
-    '4T', '4U', '4V', '4W', '4X', '4Y', '4Z', '50', '51', '52', '53', '54', '55', '56', '57', '58', '59', '5A', '5B',
-    '5C', '5D', '5E', '5F', '5G', '5H', '5I', '5J', '5K', '5L', '5M', '5N', '5O', '5P', '5Q', '5R', '5S', '5T', '5U',
-    '5V', '5W', '5X', '5Y', '5Z', '60', '61', '62', '63', '64', '65', '66', '67', '68', '69', '6A', '6B', '6C', '6D',
-    '6E', '6F', '6G', '6H', '6I', '6J', '6K', '6L', '6M', '6N', '6O', '6P', '6Q', '6R', '6S', '6T', '6U', '6V', '6W',
-    '6X', '6Y', '6Z', '70', '71', '72', '73', '74', '75', '76', '77', '78', '79', '7A', '7B', '7C', '7D', '7E', '7F',
-    '7G', '7H', '7I', '7J', '7K', '7L', '7M', '7N', '7O', '7P', '7Q', '7R', '7S', '7T', '7U', '7V', '7W', '7X', '7Y',
-    '7Z', '80', '81', '82', '83', '84', '85', '86', '87', '88', '89', '8A', '8B', '8C', '8D', '8E', '8F', '8G', '8H',
-    '8I', '8J', '8K', '8L', '8M', '8N', '8O', '8P', '8Q', '8R', '8S', '8T', '8U', '8V', '8W', '8X', '8Y', '8Z', '90',
-    '91', '92', '93', '94', '95', '96', '97', '98', '99', '9A', '9C', '9D', '9E', '9F', '9H', '9J', '9K', '9L', '9M',
-    '9N', '9P', '9R', '9S', '9V', 'A0', 'A1', 'A2', 'A3', 'A4', 'A5', 'A6', 'A7', 'A8', 'A9', 'AA', 'AB', 'AC', 'AD',
-    'AE', 'AF', 'AG', 'AH', 'AI', 'AJ', 'AK', 'AL', 'AM', 'AN', 'AO', 'AP', 'AQ', 'AR', 'AS', 'AT', 'AU', 'AV', 'AW',
-    'AX', 'AY', 'AZ', 'B1', 'B2', 'B3', 'B4', 'B5', 'B6', 'B7', 'B8', 'B9', 'BA', 'BB', 'BC', 'BD', 'BE', 'BF', 'BG',
-    'BH', 'BI', 'BJ', 'BK', 'BL', 'BM', 'BN', 'BO', 'BP', 'BQ', 'BR', 'BS', 'BT', 'BU', 'BV', 'BW', 'BX', 'BY', 'BZ',
-    'C0', 'C1', 'C2', 'C3', 'C4', 'C5', 'CA', 'CB', 'CC', 'CD', 'CE', 'CF', 'CG', 'CH', 'CI', 'CL', 'CN', 'CO', 'CP',
-    'CR', 'CS', 'CW', 'CY', 'CZ', 'D0', 'D1', 'D2', 'D3', 'D4', 'D5', 'D6', 'D7', 'D8', 'D9', 'DA', 'DB', 'DC', 'DD',
-    'DE', 'DF', 'DG', 'DH', 'DI', 'DJ', 'DK', 'DL', 'DM', 'DN', 'DO', 'DP', 'DQ', 'DR', 'DS', 'DT', 'DU', 'DW', 'DX',
-    'DY', 'DZ', 'E1', 'E2', 'E3', 'E4', 'E5', 'E8', 'E9', 'EA', 'EB', 'EC', 'ED', 'EE', 'EF', 'EG', 'EH', 'EI', 'EJ',
-    'EK', 'EL', 'EM', 'EN', 'EO', 'EP', 'EQ', 'ER', 'ES', 'ET', 'EU', 'EV', 'EW', 'EX', 'EY', 'EZ', 'F0', 'F1', 'F3',
-    'F4', 'F5', 'F6', 'F7', 'F8', 'F9', 'FA', 'FB', 'FC', 'FD', 'FE', 'FF', 'FG', 'FH', 'FI', 'FJ', 'FK', 'FL', 'FM',
-    'FN', 'FO', 'FP', 'FQ', 'FS', 'FT', 'FU', 'FV', 'FW', 'FX', 'FY', 'FZ', 'G0', 'G1', 'G2', 'G3', 'G4', 'G5', 'G6',
-    'G7', 'G8', 'G9', 'GA', 'GB', 'GC', 'GD', 'GE', 'GF', 'GG', 'GH', 'GI', 'GL', 'GP', 'GQ', 'GR', 'GS', 'GT', 'GU',
-    'GV', 'GW', 'GX', 'GZ', 'H0', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'H7', 'H8', 'H9', 'HA', 'HB', 'HC', 'HD', 'HE',
-    'HF', 'HG', 'HH', 'HI', 'HJ', 'HK', 'HL', 'HM', 'HN', 'HO', 'HP', 'HQ', 'HR', 'HS', 'HT', 'HU', 'HV', 'HW', 'HY',
-    'HZ', 'I0', 'I1', 'I2', 'I3', 'I4', 'I5', 'I6', 'I7', 'I8', 'I9', 'IA', 'IB', 'IC', 'ID', 'IE', 'IF', 'IG', 'IH',
-    'II', 'IJ', 'IK', 'IL', 'IM', 'IN', 'IP', 'IQ', 'IS', 'IT', 'J0', 'J1', 'J2', 'J3', 'J4', 'J5', 'J6', 'J7', 'JA',
-    'JB', 'JC', 'JD', 'JE', 'JF', 'JG', 'JH', 'JI', 'JJ', 'JK', 'JL', 'JM', 'JN', 'JO', 'JP', 'JQ', 'JR', 'JS', 'JT',
-    'JU', 'JV', 'JW', 'JX', 'JY', 'JZ', 'K1', 'K2', 'K3', 'K4', 'K5', 'K6', 'K7', 'K8', 'K9', 'KA', 'KB', 'KC', 'KD',
-    'KE', 'KF', 'KG', 'KH', 'KI', 'KJ', 'KK', 'KL', 'KM', 'KN', 'KO', 'KP', 'KQ', 'KR', 'KS', 'KU', 'KV', 'KW', 'KX',
-    'KY', 'KZ', 'L2', 'L3', 'L4', 'L5', 'L6', 'L7', 'L9', 'LA', 'LB', 'LC', 'LE', 'LG', 'LH', 'LI', 'LK', 'LL', 'LM',
-    'LN', 'LO', 'LP', 'LQ', 'LR', 'LS', 'LT', 'LU', 'LV', 'LW', 'LX', 'LY', 'LZ', 'M1', 'M2', 'M3', 'M4', 'M5', 'M6',
-    'M7', 'M8', 'M9', 'MA', 'MB', 'MC', 'MD', 'ME', 'MF', 'MG', 'MH', 'MI', 'MJ', 'MK', 'MM', 'MN', 'MO', 'MQ', 'MS',
-    'MX', 'N1', 'N2', 'N3', 'N4', 'N5', 'N6', 'NA', 'NB', 'NC', 'ND', 'NE', 'NF', 'NG', 'NH', 'NL', 'NN', 'NO', 'NP',
-    'NQ', 'NR', 'NS', 'NT', 'NU', 'NV', 'NW', 'O1', 'O2', 'O3', 'O4', 'O5', 'O6', 'O7', 'O8', 'O9', 'OA', 'OB', 'OC',
-    'OD', 'OE', 'OF', 'OG', 'OH', 'OI', 'OL', 'ON', 'OO', 'OQ', 'OR', 'OT', 'OU', 'OV', 'OW', 'P1', 'P3', 'P4', 'P5',
-    'P6', 'P7', 'P8', 'P9', 'PA', 'PB', 'PC', 'PD', 'PE', 'PF', 'PG', 'PH', 'PK', 'PL', 'PO', 'PP', 'PQ', 'PR', 'PS',
-    'PT', 'PW', 'PX', 'PY', 'Q1', 'Q2', 'Q3', 'Q4', 'Q5', 'Q6', 'Q7', 'Q8', 'Q9', 'QA', 'QB', 'QC', 'QD', 'QE', 'QF',
-    'QH', 'QI', 'QJ', 'QL', 'QM', 'QN', 'QO', 'QP', 'QQ', 'QR', 'QS', 'QT', 'QU', 'QV', 'QW', 'QX', 'QY', 'R1', 'R2',
-    'R3', 'R4', 'R5', 'R6', 'R7', 'R8', 'R9', 'RA', 'RB', 'RC', 'RD', 'RE', 'RF', 'RG', 'RH', 'RJ', 'RL', 'RM', 'RN',
-    'RQ', 'RS', 'RT', 'RW', 'RY', 'S1', 'S2', 'S3', 'S4', 'S5', 'S6', 'S7', 'S8', 'S9', 'SA', 'SB', 'SC', 'SD', 'SE',
-    'SF', 'SG', 'SH', 'SI', 'SJ', 'SK', 'SL', 'SM', 'SN', 'SO', 'SP', 'SQ', 'SR', 'SS', 'ST', 'SU', 'SV', 'SW', 'SX',
-    'SY', 'SZ', 'T1', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7', 'TA', 'TB', 'TC', 'TD', 'TE', 'TG', 'TH', 'TI', 'TJ', 'TK',
-    'TM', 'TN', 'TO', 'TP', 'TR', 'TS', 'TT', 'TU', 'TV', 'TW', 'TX', 'TY', 'U1', 'U2', 'U3', 'UA', 'UB', 'UC', 'UD',
-    'UE', 'UF', 'UG', 'UH', 'UI', 'UJ', 'UK', 'UL', 'UM', 'UN', 'UO', 'UP', 'UQ', 'UR', 'US', 'UT', 'UU', 'UV', 'UW',
-    'UX', 'UY', 'UZ', 'V1', 'V2', 'V3', 'V4', 'V5', 'VA', 'VB', 'VC', 'VD', 'VE', 'VF', 'VG', 'VH', 'VI', 'VJ', 'VK',
-    'VL', 'VM', 'VN', 'VP', 'VR', 'VS', 'VT', 'VV', 'VY', 'W0', 'W1', 'W2', 'W3', 'W4', 'W5', 'W6', 'W7', 'W8', 'W9',
-    'WA', 'WB', 'WC', 'WD', 'WE', 'WG', 'WL', 'WO', 'WP', 'WR', 'WT', 'WV', 'WW', 'WX', 'WY', 'X1', 'X6', 'X7', 'X8',
-    'X9', 'XA', 'XB', 'XC', 'XD', 'XE', 'XG', 'XI', 'XJ', 'XL', 'XN', 'XO', 'XT', 'XU', 'XV', 'XX', 'XY', 'XZ', 'Y1',
-    'Y2', 'Y3', 'Y4', 'Y5', 'Y6', 'Y7', 'YA', 'YB', 'YC', 'YD', 'YE', 'YF', 'YG', 'YH', 'YJ', 'YK', 'YL', 'YM', 'YN',
-    'YP', 'YQ', 'YR', 'YS', 'YT', 'YU', 'YW', 'YX', 'YY', 'Z1', 'Z2', 'Z3', 'Z4', 'Z6', 'ZA', 'ZB', 'ZC', 'ZD', 'ZE',
-    'ZF', 'ZG', 'ZH', 'ZI', 'ZJ', 'ZK', 'ZL', 'ZM', 'ZN', 'ZO', 'ZP', 'ZQ', 'ZR', 'ZS', 'ZT', 'ZU', 'ZV', 'ZW', 'ZX',
-    'ZY', 'ZZ',
-  ],
+  '673':
+    '00 01 02 03 04 05 06 07 08 09 0A 0B 0C 0D 0F 0G 0H 0I 0J 0K 0L 0M 0N 0O 0P 0Q 0R 0S 0T 0U 0V 0W 0X 0Y 0Z 10 ' +
+    '11 12 13 14 15 16 17 18 19 1A 1B 1C 1D 1E 1F 1G 1H 1I 1J 1K 1L 1M 1N 1O 1P 1Q 1R 1S 1T 1U 1V 1W 1X 1Y 1Z 20 ' +
+    '21 22 23 24 25 26 27 28 29 2A 2B 2C 2D 2E 2F 2G 2H 2I 2J 2K 2L 2M 2N 2O 2P 2Q 2R 2S 2T 2U 2V 2W 2X 2Y 2Z 30 ' +
+    '31 32 33 34 35 36 37 38 39 3A 3B 3C 3D 3E 3F 3G 3H 3I 3J 3K 3L 3M 3N 3O 3P 3Q 3R 3S 3T 3V 3W 3X 3Y 3Z 40 41 ' +
+    '42 43 44 45 46 47 48 49 4A 4B 4C 4D 4E 4F 4G 4H 4I 4J 4K 4L 4M 4N 4O 4P 4Q 4R 4S 4T 4U 4V 4W 4X 4Y 4Z 50 51 ' +
+    '52 53 54 55 56 57 58 59 5A 5B 5C 5D 5E 5F 5G 5H 5I 5J 5K 5L 5M 5N 5O 5P 5Q 5R 5S 5T 5U 5V 5W 5X 5Y 5Z 60 61 ' +
+    '62 63 64 65 66 67 68 69 6A 6B 6C 6D 6E 6F 6G 6H 6I 6J 6K 6L 6M 6N 6O 6P 6Q 6R 6S 6T 6U 6V 6W 6X 6Y 6Z 70 71 ' +
+    '72 73 74 75 76 77 78 79 7A 7B 7C 7D 7E 7F 7G 7H 7I 7J 7K 7L 7M 7N 7O 7P 7Q 7R 7S 7T 7U 7V 7W 7X 7Y 7Z 80 81 ' +
+    '82 83 84 85 86 87 88 89 8A 8B 8C 8D 8E 8F 8G 8H 8I 8J 8K 8L 8M 8N 8O 8P 8Q 8R 8S 8T 8U 8V 8W 8X 8Y 8Z 90 91 ' +
+    '92 93 94 95 96 97 98 99 9A 9C 9D 9E 9F 9H 9J 9K 9L 9M 9N 9P 9R 9S 9V A0 A1 A2 A3 A4 A5 A6 A7 A8 A9 AA AB AC ' +
+    'AD AE AF AG AH AI AJ AK AL AM AN AO AP AQ AR AS AT AU AV AW AX AY AZ B1 B2 B3 B4 B5 B6 B7 B8 B9 BA BB BC BD ' +
+    'BE BF BG BH BI BJ BK BL BM BN BO BP BQ BR BS BT BU BV BW BX BY BZ C0 C1 C2 C3 C4 C5 CA CB CC CD CE CF CG CH ' +
+    'CI CL CN CO CP CR CS CW CY CZ D0 D1 D2 D3 D4 D5 D6 D7 D8 D9 DA DB DC DD DE DF DG DH DI DJ DK DL DM DN DO DP ' +
+    'DQ DR DS DT DU DW DX DY DZ E1 E2 E3 E4 E5 E8 E9 EA EB EC ED EE EF EG EH EI EJ EK EL EM EN EO EP EQ ER ES ET ' +
+    'EU EV EW EX EY EZ F0 F1 F3 F4 F5 F6 F7 F8 F9 FA FB FC FD FE FF FG FH FI FJ FK FL FM FN FO FP FQ FS FT FU FV ' +
+    'FW FX FY FZ G0 G1 G2 G3 G4 G5 G6 G7 G8 G9 GA GB GC GD GE GF GG GH GI GL GP GQ GR GS GT GU GV GW GX GZ H0 H1 ' +
+    'H2 H3 H4 H5 H6 H7 H8 H9 HA HB HC HD HE HF HG HH HI HJ HK HL HM HN HO HP HQ HR HS HT HU HV HW HY HZ I0 I1 I2 ' +
+    'I3 I4 I5 I6 I7 I8 I9 IA IB IC ID IE IF IG IH II IJ IK IL IM IN IP IQ IS IT J0 J1 J2 J3 J4 J5 J6 J7 JA JB JC ' +
+    'JD JE JF JG JH JI JJ JK JL JM JN JO JP JQ JR JS JT JU JV JW JX JY JZ K1 K2 K3 K4 K5 K6 K7 K8 K9 KA KB KC KD ' +
+    'KE KF KG KH KI KJ KK KL KM KN KO KP KQ KR KS KU KV KW KX KY KZ L2 L3 L4 L5 L6 L7 L9 LA LB LC LE LG LH LI LK ' +
+    'LL LM LN LO LP LQ LR LS LT LU LV LW LX LY LZ M1 M2 M3 M4 M5 M6 M7 M8 M9 MA MB MC MD ME MF MG MH MI MJ MK MM ' +
+    'MN MO MQ MS MX N1 N2 N3 N4 N5 N6 NA NB NC ND NE NF NG NH NL NN NO NP NQ NR NS NT NU NV NW O1 O2 O3 O4 O5 O6 ' +
+    'O7 O8 O9 OA OB OC OD OE OF OG OH OI OL ON OO OQ OR OT OU OV OW P1 P3 P4 P5 P6 P7 P8 P9 PA PB PC PD PE PF PG ' +
+    'PH PK PL PO PP PQ PR PS PT PW PX PY Q1 Q2 Q3 Q4 Q5 Q6 Q7 Q8 Q9 QA QB QC QD QE QF QH QI QJ QL QM QN QO QP QQ ' +
+    'QR QS QT QU QV QW QX QY R1 R2 R3 R4 R5 R6 R7 R8 R9 RA RB RC RD RE RF RG RH RJ RL RM RN RQ RS RT RW RY S1 S2 ' +
+    'S3 S4 S5 S6 S7 S8 S9 SA SB SC SD SE SF SG SH SI SJ SK SL SM SN SO SP SQ SR SS ST SU SV SW SX SY SZ T1 T2 T3 ' +
+    'T4 T5 T6 T7 TA TB TC TD TE TG TH TI TJ TK TM TN TO TP TR TS TT TU TV TW TX TY U1 U2 U3 UA UB UC UD UE UF UG ' +
+    'UH UI UJ UK UL UM UN UO UP UQ UR US UT UU UV UW UX UY UZ V1 V2 V3 V4 V5 VA VB VC VD VE VF VG VH VI VJ VK VL ' +
+    'VM VN VP VR VS VT VV VY W0 W1 W2 W3 W4 W5 W6 W7 W8 W9 WA WB WC WD WE WG WL WO WP WR WT WV WW WX WY X1 X6 X7 ' +
+    'X8 X9 XA XB XC XD XE XG XI XJ XL XN XO XT XU XV XX XY XZ Y1 Y2 Y3 Y4 Y5 Y6 Y7 YA YB YC YD YE YF YG YH YJ YK ' +
+    'YL YM YN YP YQ YR YS YT YU YW YX YY Z1 Z2 Z3 Z4 Z6 ZA ZB ZC ZD ZE ZF ZG ZH ZI ZJ ZK ZL ZM ZN ZO ZP ZQ ZR ZS ' +
+    'ZT ZU ZV ZW ZX ZY ZZ',
   // hierarchical_level_code (250 codes)
-  '735': [
-    '0', '1', '19', '2', '20', '21', '22', '23', '24', '25', '26', '27', '28', '29', '2A', '2B', '2C', '2D', '2E',
-    '2F', '2G', '2H', '2I', '2J', '2K', '2L', '3', '30', '31', '32', '33', '34', '35', '36', '37', '38', '39', '4',
-    '40', '41', '42', '43', '44', '45', '46', '47', '48', '49', '5', '50', '51', '52', '53', '54', '55', '56', '57',
-    '58', '59', '6', '60', '61', '62', '63', '64', '65', '66', '67', '68', '69', '7', '70', '71', '72', '73', '8',
-    '9', 'A', 'AA', 'AB', 'AC', 'AD', 'AE', 'AF', 'AG', 'AH', 'AI', 'AJ', 'AL', 'AM', 'AP', 'AS', 'AT', 'B', 'BD',
-    'BE', 'BP', 'C', 'CB', 'CC', 'CE', 'CH', 'CI', 'CL', 'CN', 'CO', 'CP', 'CT', 'CV', 'D', 'DG', 'DM', 'DP', 'DS',
-    'E', 'EB', 'EC', 'ED', 'EF', 'EG', 'EH', 'EI', 'EL', 'EM', 'EN', 'EV', 'EX', 'F', 'FC', 'FG', 'FI', 'FL', 'FR',
-    'G', 'GC', 'GP', 'GW', 'H', 'I', 'IA', 'IB', 'IC', 'IN', 'IS', 'IT', 'IV', 'J', 'JU', 'K', 'KA', 'KB', 'KC', 'KD',
-    'KE', 'KF', 'KG', 'KH', 'KI', 'KJ', 'KK', 'KL', 'KM', 'KN', 'KO', 'KP', 'KQ', 'KR', 'KS', 'KT', 'KV', 'KW', 'KX',
-    'L', 'LD', 'LN', 'LP', 'M', 'ML', 'N', 'NI', 'NS', 'O', 'OS', 'P', 'PA', 'PB', 'PC', 'PD', 'PE', 'PH', 'PI', 'PK',
-    'PL', 'PP', 'PR', 'PS', 'PT', 'PY', 'Q', 'R', 'RA', 'RB', 'RC', 'RD', 'RE', 'RF', 'RG', 'RH', 'RL', 'RM', 'RP',
-    'S', 'S1', 'S2', 'S3', 'SA', 'SB', 'SC', 'SD', 'SE', 'SF', 'SG', 'SH', 'SI', 'SL', 'SP', 'SR', 'SS', 'ST', 'SY',
-    'T', 'TA', 'TD', 'TI', 'TS', 'TU', 'TX', 'U', 'UT', 'V', 'VI', 'W', 'WB', 'WC', 'WL', 'WP', 'WR', 'X', 'Y', 'ZZ',
-  ],
+  '735':
+    '0 1 19 2 20 21 22 23 24 25 26 27 28 29 2A 2B 2C 2D 2E 2F 2G 2H 2I 2J 2K 2L 3 30 31 32 33 34 35 36 37 38 39 4 ' +
+    '40 41 42 43 44 45 46 47 48 49 5 50 51 52 53 54 55 56 57 58 59 6 60 61 62 63 64 65 66 67 68 69 7 70 71 72 73 ' +
+    '8 9 A AA AB AC AD AE AF AG AH AI AJ AL AM AP AS AT B BD BE BP C CB CC CE CH CI CL CN CO CP CT CV D DG DM DP ' +
+    'DS E EB EC ED EF EG EH EI EL EM EN EV EX F FC FG FI FL FR G GC GP GW H I IA IB IC IN IS IT IV J JU K KA KB ' +
+    'KC KD KE KF KG KH KI KJ KK KL KM KN KO KP KQ KR KS KT KV KW KX L LD LN LP M ML N NI NS O OS P PA PB PC PD PE ' +
+    'PH PI PK PL PP PR PS PT PY Q R RA RB RC RD RE RF RG RH RL RM RP S S1 S2 S3 SA SB SC SD SE SF SG SH SI SL SP ' +
+    'SR SS ST SY T TA TD TI TS TU TX U UT V VI W WB WC WL WP WR X Y ZZ',
   // follow_up_action_code (10 codes)
-  '889': [
-    'C', 'D', 'E', 'N', 'P', 'R', 'S', 'W', 'X', 'Y',
-  ],
+  '889':
+    'C D E N P R S W X Y',
   // reject_reason_code (204 codes)
-  '901': [
-    '01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12', '13', '14', '15', '16', '17', '18', '19',
-    '20', '21', '23', '24', '25', '26', '27', '28', '29', '30', '31', '32', '33', '34', '35', '36', '37', '38', '39',
-    '40', '41', '42', '43', '44', '45', '46', '47', '48', '49', '50', '51', '52', '53', '54', '55', '56', '57', '58',
-    '59', '60', '61', '62', '63', '64', '65', '66', '67', '68', '69', '70', '71', '72', '73', '74', '75', '76', '77',
-    '78', '79', '80', '81', '82', '83', '84', '85', '86', '87', '88', '89', '90', '91', '92', '95', '96', '97', '98',
-    'AA', 'AB', 'AD', 'AE', 'AF', 'AG', 'AH', 'AI', 'AJ', 'AK', 'AL', 'AM', 'AN', 'AO', 'AR', 'BA', 'BC', 'BD', 'BG',
-    'BL', 'BO', 'BP', 'BR', 'BS', 'BV', 'BW', 'CA', 'CB', 'CI', 'CL', 'CM', 'CN', 'CP', 'CR', 'CS', 'CT', 'CU', 'CW',
-    'DD', 'DG', 'DM', 'DP', 'DR', 'DS', 'DV', 'E1', 'E2', 'E3', 'E4', 'E5', 'E6', 'E7', 'E8', 'EA', 'ER', 'ET', 'FD',
-    'FR', 'GS', 'HB', 'HH', 'HX', 'IA', 'ID', 'II', 'IP', 'KR', 'LK', 'LS', 'LW', 'MA', 'MO', 'NC', 'OG', 'OI', 'OR',
-    'OV', 'PM', 'RB', 'RD', 'RF', 'RH', 'RK', 'RL', 'RN', 'RP', 'RS', 'RT', 'SC', 'ST', 'SU', 'SW', 'T1', 'T2', 'T3',
-    'T4', 'T5', 'T6', 'TC', 'TD', 'TH', 'TL', 'TR', 'UC', 'UF', 'UG', 'WA', 'WK', 'ZZ',
-  ],
+  '901':
+    '01 02 03 04 05 06 07 08 09 10 11 12 13 14 15 16 17 18 19 20 21 23 24 25 26 27 28 29 30 31 32 33 34 35 36 37 ' +
+    '38 39 40 41 42 43 44 45 46 47 48 49 50 51 52 53 54 55 56 57 58 59 60 61 62 63 64 65 66 67 68 69 70 71 72 73 ' +
+    '74 75 76 77 78 79 80 81 82 83 84 85 86 87 88 89 90 91 92 95 96 97 98 AA AB AD AE AF AG AH AI AJ AK AL AM AN ' +
+    'AO AR BA BC BD BG BL BO BP BR BS BV BW CA CB CI CL CM CN CP CR CS CT CU CW DD DG DM DP DR DS DV E1 E2 E3 E4 ' +
+    'E5 E6 E7 E8 EA ER ET FD FR GS HB HH HX IA ID II IP KR LK LS LW MA MO NC OG OI OR OV PM RB RD RF RH RK RL RN ' +
+    'RP RS RT SC ST SU SW T1 T2 T3 T4 T5 T6 TC TD TH TL TR UC UF UG WA WK ZZ',
   // gender_code (7 codes)
-  '1068': [
-    'A', 'B', 'F', 'M', 'N', 'U', 'X',
-  ],
+  '1068':
+    'A B F M N U X',
   // individual_relationship_code (154 codes)
-  '1069': [
-    '01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12', '13', '14', '15', '16', '17', '18', '19',
-    '20', '21', '22', '23', '24', '25', '26', '27', '28', '29', '30', '31', '32', '33', '34', '36', '37', '38', '39',
-    '40', '41', '43', '45', '46', '47', '48', '49', '50', '51', '52', '53', '55', '56', '57', '58', '59', '60', '61',
-    '62', '63', '64', '65', '66', '67', '68', '70', '71', '72', '73', '74', '75', '76', '78', '79', '80', '81', '82',
-    '83', '84', '86', '87', '88', '90', '91', '92', '93', '94', '95', '96', '97', '98', '99', 'A1', 'A2', 'A3', 'A4',
-    'A5', 'A6', 'A7', 'A8', 'A9', 'B1', 'B2', 'B3', 'B4', 'B5', 'B6', 'B7', 'B8', 'B9', 'C1', 'C2', 'C3', 'C4', 'C5',
-    'C8', 'C9', 'D1', 'D2', 'D3', 'D4', 'D5', 'D6', 'D7', 'D8', 'D9', 'E1', 'E2', 'E3', 'E4', 'E5', 'E6', 'E7', 'E8',
-    'E9', 'F1', 'F2', 'F3', 'F6', 'F7', 'F8', 'F9', 'G2', 'G3', 'G4', 'G5', 'G6', 'G7', 'G8', 'G9', 'H1', 'H4', 'N1',
-    'OT', 'ZZ',
-  ],
+  '1069':
+    '01 02 03 04 05 06 07 08 09 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30 31 32 33 34 36 37 ' +
+    '38 39 40 41 43 45 46 47 48 49 50 51 52 53 55 56 57 58 59 60 61 62 63 64 65 66 67 68 70 71 72 73 74 75 76 78 ' +
+    '79 80 81 82 83 84 86 87 88 90 91 92 93 94 95 96 97 98 99 A1 A2 A3 A4 A5 A6 A7 A8 A9 B1 B2 B3 B4 B5 B6 B7 B8 ' +
+    'B9 C1 C2 C3 C4 C5 C8 C9 D1 D2 D3 D4 D5 D6 D7 D8 D9 E1 E2 E3 E4 E5 E6 E7 E8 E9 F1 F2 F3 F6 F7 F8 F9 G2 G3 G4 ' +
+    'G5 G6 G7 G8 G9 H1 H4 N1 OT ZZ',
   // service_type_code (190 codes)
-  '1365': [
-    '1', '10', '11', '12', '13', '14', '15', '16', '17', '18', '19', '2', '20', '21', '22', '23', '24', '25', '26',
-    '27', '28', '3', '30', '31', '32', '33', '34', '35', '36', '37', '38', '39', '4', '40', '41', '42', '43', '44',
-    '45', '46', '47', '48', '49', '5', '50', '51', '52', '53', '54', '55', '56', '57', '58', '59', '6', '60', '61',
-    '62', '63', '64', '65', '66', '67', '68', '69', '7', '70', '71', '72', '73', '74', '75', '76', '77', '78', '79',
-    '8', '80', '81', '82', '83', '84', '85', '86', '87', '88', '89', '9', '90', '91', '92', '93', '94', '95', '96',
-    '97', '98', '99', 'A0', 'A1', 'A2', 'A3', 'A4', 'A5', 'A6', 'A7', 'A8', 'A9', 'AA', 'AB', 'AC', 'AD', 'AE', 'AF',
-    'AG', 'AH', 'AI', 'AJ', 'AK', 'AL', 'AM', 'AN', 'AO', 'AQ', 'AR', 'B', 'B1', 'B2', 'B3', 'BA', 'BB', 'BC', 'BD',
-    'BE', 'BF', 'BG', 'BH', 'BI', 'BJ', 'BK', 'BL', 'BM', 'BN', 'BP', 'BQ', 'BR', 'BS', 'BT', 'BU', 'BV', 'BW', 'BX',
-    'BY', 'BZ', 'C', 'C1', 'CA', 'CB', 'CC', 'CD', 'CE', 'CF', 'CG', 'CH', 'CI', 'CJ', 'CK', 'CL', 'CM', 'CN', 'CO',
-    'CP', 'CQ', 'DG', 'DM', 'DS', 'GF', 'GN', 'GY', 'IC', 'MH', 'NI', 'ON', 'PT', 'PU', 'RN', 'RT', 'TC', 'TN', 'UC',
-  ],
+  '1365':
+    '1 10 11 12 13 14 15 16 17 18 19 2 20 21 22 23 24 25 26 27 28 3 30 31 32 33 34 35 36 37 38 39 4 40 41 42 43 ' +
+    '44 45 46 47 48 49 5 50 51 52 53 54 55 56 57 58 59 6 60 61 62 63 64 65 66 67 68 69 7 70 71 72 73 74 75 76 77 ' +
+    '78 79 8 80 81 82 83 84 85 86 87 88 89 9 90 91 92 93 94 95 96 97 98 99 A0 A1 A2 A3 A4 A5 A6 A7 A8 A9 AA AB AC ' +
+    'AD AE AF AG AH AI AJ AK AL AM AN AO AQ AR B B1 B2 B3 BA BB BC BD BE BF BG BH BI BJ BK BL BM BN BP BQ BR BS ' +
+    'BT BU BV BW BX BY BZ C C1 CA CB CC CD CE CF CG CH CI CJ CK CL CM CN CO CP CQ DG DM DS GF GN GY IC MH NI ON ' +
+    'PT PU RN RT TC TN UC',
 };
+
+/** Element number → every code value the base X12 5010 dictionary defines for it, sorted. */
+export const BASE_CODE_LISTS: Readonly<Record<string, readonly string[]>> = Object.fromEntries(
+  Object.entries(SOURCE).map(([element, codes]) => [element, codes.split(' ')]),
+);

@@ -6,6 +6,7 @@ import type { Problem } from '../problems/problem';
 import { CATALOG } from '../problems/catalog';
 import { guessRequestKind, jsonToX12, type FieldSpan, type RequestKind } from '../convert';
 import { analyzeDocument } from './document';
+import { tooDeepAt, tooDeepMessage } from './jsonDepth';
 
 export type FileKind = RequestKind | 'any';
 
@@ -111,6 +112,9 @@ export interface JsonRequestAnalysis {
 }
 
 export function analyzeJsonRequest(text: string, fileKind: FileKind): JsonRequestAnalysis {
+  // Before any recursive parse: thousands of nested arrays or objects would overflow the stack.
+  const tooDeep = tooDeepAt(text);
+  if (tooDeep >= 0) return { problems: [problem('json-too-deep', 'error', tooDeep, tooDeep + 1, tooDeepMessage())] };
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false });
   if (errors.length > 0 || !root) {

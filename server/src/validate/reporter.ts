@@ -20,8 +20,9 @@ export class Reporter {
   otherGuide: string | undefined;
 
   add(code: ProblemCode, start: number, end: number, message: string, confidence: Confidence = 'C', fix?: ProblemFix): void {
-    // A value already reported as the wrong guide or level (unknown-guide, hl-level) is not reported again as a base
-    // code: one cause, one problem. Those are added just before the segment's base check, so a short look back is enough.
+    // A value already reported as an error for being the wrong guide or level (unknown-guide, hl-level) is not reported
+    // again as a base code: one cause, one problem. Those are added just before the segment's base check, so a short
+    // look back is enough. After a warning the base code is still reported: it is the confirmed fact.
     if (code === 'base-code-value' && this.reportedAt(start, end)) return;
     const entry = CATALOG[code];
     let severity: Problem['severity'] = entry.severity;
@@ -43,7 +44,8 @@ export class Reporter {
 
   private reportedAt(start: number, end: number): boolean {
     for (let i = this.problems.length - 1; i >= 0 && i >= this.problems.length - 4; i--) {
-      if (this.problems[i].start === start && this.problems[i].end === end) return true;
+      const p = this.problems[i];
+      if (p.start === start && p.end === end && p.severity === 'error') return true;
     }
     return false;
   }
