@@ -1,5 +1,5 @@
 // Extension entry: wires the commands, views and status bar, and starts the X12 278 language server (the same bundle
-// as `node dist/server.js --stdio`) over IPC when the first X12 or JSON request document opens.
+// as `node dist/server.js --stdio`) over IPC when the first X12, JSON request or PAS document opens.
 
 import * as path from 'node:path';
 import { commands, env, languages, window, workspace, type ExtensionContext, type TextDocument } from 'vscode';
@@ -16,14 +16,14 @@ import { disposeLocalSandbox, startLocalSandbox, stopLocalSandbox } from './comm
 import { showHistory } from './commands/history';
 import { convert, treatAsRequest } from './commands/convert';
 import { openExample, visibleRequestUri } from './commands/walkthrough';
+import { isServedJson } from './servedDocuments';
 
 type LanguageClientModule = { startLanguageClient(context: ExtensionContext): Promise<{ stop(): Promise<void> }>; JSON_REQUEST_PATTERN: string };
 
-const JSON_REQUEST = /\.(278|inquiry|submission|noa)\.json$/i;
 let languageClient: Promise<{ stop(): Promise<void> }> | undefined;
 
 function wantsLanguageServer(doc: TextDocument): boolean {
-  return doc.languageId === 'x12' || (doc.languageId === 'json' && JSON_REQUEST.test(doc.uri.path));
+  return doc.languageId === 'x12' || (doc.languageId === 'json' && isServedJson(doc.uri.path, doc.getText()));
 }
 
 function ensureLanguageClient(context: ExtensionContext): Promise<unknown> {
@@ -94,6 +94,10 @@ export async function activate(context: ExtensionContext): Promise<void> {
     }),
     workspace.onDidOpenTextDocument((doc) => {
       if (wantsLanguageServer(doc)) void ensureLanguageClient(context);
+    }),
+    // A JSON document can become a PAS one by an edit (a snippet in a new file); the client then loads and sends it.
+    workspace.onDidChangeTextDocument((event) => {
+      if (!languageClient && wantsLanguageServer(event.document)) void ensureLanguageClient(context);
     }),
     { dispose: () => void disposeLocalSandbox() },
   );

@@ -106,6 +106,33 @@ test('a FIFO named *.x12 in a linted folder is skipped, not read (lint must not 
   assert.match(result.stderr, /^2 files checked: 0 errors, 0 warnings\./m, 'the file and the symlink to it, not the FIFO');
 });
 
+test('lint reads PAS documents: *.pas.json and .json whose meta.profile names PAS; other JSON in a folder is skipped', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'prior-auth-pas-'));
+  copyFileSync(join(FIXTURES, 'pas', 'request-2.0.1.json'), join(dir, 'request.json'));
+  copyFileSync(join(FIXTURES, 'pas', 'broken-request.pas.json'), join(dir, 'broken-request.pas.json'));
+  copyFileSync(join(FIXTURES, 'pas', 'capability-statement.json'), join(dir, 'capability-statement.json'));
+  writeFileSync(join(dir, 'package.json'), '{ "name": "not-ours" }\n');
+  const result = await runCli(['lint', dir]);
+  assert.equal(result.code, 1, result.stderr);
+  assert.match(result.stderr, /^2 files checked: [1-9]\d* errors?, /m, 'the request and the broken bundle, not the other JSON');
+  const files = new Set(result.stdout.trim().split('\n').map((l) => l.slice(0, l.indexOf(':'))));
+  assert.deepEqual([...files], [join(dir, 'broken-request.pas.json')]);
+  assert.match(result.stdout, /: error fhir-[a-z-]+ /);
+
+  const clean = await runCli(['lint', join(dir, 'request.json')]);
+  assert.equal(clean.code, 0, clean.stdout);
+
+  const sarif = await runCli(['lint', '--format', 'sarif', dir]);
+  assert.equal(sarif.code, 1);
+  const run = (JSON.parse(sarif.stdout) as { runs: { results: { ruleId: string; ruleIndex: number }[]; tool: { driver: { rules: { id: string }[] } } }[] }).runs[0];
+  assert.ok(run.results.length > 0);
+  for (const r of run.results) assert.equal(run.tool.driver.rules[r.ruleIndex]?.id, r.ruleId, `${r.ruleId} has its rule`);
+
+  const bad = await runCli(['lint', '--pas-version', '3.0.0', dir]);
+  assert.equal(bad.code, 2);
+  assert.match(bad.stderr, /--pas-version "3\.0\.0"/);
+});
+
 test('lint DIR with deeply nested JSON requests reports them and keeps checking the other files', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'lint-deep-'));
   writeFileSync(join(dir, 'a-arrays.inquiry.json'), nestedJson('arrays', 3000));
