@@ -293,7 +293,7 @@ function buildVersion(pasVersion, packages, r4) {
     structures.set(key, pruned);
     for (const e of sd.snapshot.element) {
       for (const t of e.type ?? []) {
-        if (/^[A-Za-z]+$/.test(t.code) && t.code[0] === t.code[0].toUpperCase() || /^[a-z][A-Za-z]*$/.test(t.code))
+        if (/^[A-Za-z][A-Za-z0-9]*$/.test(t.code))
           want(`http://hl7.org/fhir/StructureDefinition/${t.code}`);
         for (const p of t.profile ?? []) want(p);
       }

@@ -1,5 +1,5 @@
 // Extension entry: wires the commands, views and status bar, and starts the X12 278 language server (the same bundle
-// as `node dist/server.js --stdio`) over IPC when the first X12 or JSON request document opens.
+// as `node dist/server.js --stdio`) over IPC when the first X12, JSON request or PAS document opens.
 
 import * as path from 'node:path';
 import { commands, env, languages, window, workspace, type ExtensionContext, type TextDocument } from 'vscode';
@@ -18,15 +18,15 @@ import { showHistory } from './commands/history';
 import { convert, treatAsRequest } from './commands/convert';
 import { jsonResponseReason, x12ResponseReason } from './sendChecks';
 import { openExample, visibleRequestUri } from './commands/walkthrough';
+import { isServedJson, JSON_REQUEST_NAME } from './servedDocuments';
 
 type LanguageClientModule = { startLanguageClient(context: ExtensionContext): Promise<{ stop(): Promise<void> }>; JSON_REQUEST_PATTERN: string };
 
 const ENVIRONMENT_SEND_COMMANDS = ['priorAuth.sendToSandbox', 'priorAuth.sendToProduction', 'priorAuth.sendToLocal', 'priorAuth.sendToCustom'];
-const JSON_REQUEST = /\.(278|inquiry|submission|noa)\.json$/i;
 let languageClient: Promise<{ stop(): Promise<void> }> | undefined;
 
 function wantsLanguageServer(doc: TextDocument): boolean {
-  return doc.languageId === 'x12' || (doc.languageId === 'json' && JSON_REQUEST.test(doc.uri.path));
+  return doc.languageId === 'x12' || (doc.languageId === 'json' && isServedJson(doc.uri.path, doc.getText()));
 }
 
 function ensureLanguageClient(context: ExtensionContext): Promise<unknown> {
@@ -39,7 +39,7 @@ function ensureLanguageClient(context: ExtensionContext): Promise<unknown> {
 function isResponseDocument(doc: TextDocument | undefined): boolean {
   if (!doc || doc.uri.scheme === RESPONSE_SCHEME) return false;
   if (doc.languageId === 'x12') return !!x12ResponseReason(doc.getText());
-  if (doc.languageId !== 'json' || !JSON_REQUEST.test(doc.uri.path)) return false;
+  if (doc.languageId !== 'json' || !JSON_REQUEST_NAME.test(doc.uri.path)) return false;
   try {
     return !!jsonResponseReason(JSON.parse(doc.getText()));
   } catch {
@@ -114,6 +114,10 @@ export async function activate(context: ExtensionContext): Promise<void> {
     }),
     workspace.onDidOpenTextDocument((doc) => {
       if (wantsLanguageServer(doc)) void ensureLanguageClient(context);
+    }),
+    // A JSON document can become a PAS one by an edit (a snippet in a new file); the client then loads and sends it.
+    workspace.onDidChangeTextDocument((event) => {
+      if (!languageClient && wantsLanguageServer(event.document)) void ensureLanguageClient(context);
     }),
     { dispose: () => void disposeLocalSandbox() },
   );

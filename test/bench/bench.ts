@@ -17,6 +17,7 @@ import { localEnvironment } from '../../client/src/api/environments';
 import { x12Body } from '../../client/src/api/payload';
 import { hoverAt as hoverAtOffset } from '../../server/src/features/hover';
 import { completionsAt } from '../../server/src/features/completion';
+import { pasFigures } from './pas';
 
 // The peers are plain CommonJS packages without type declarations we depend on.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -290,6 +291,7 @@ async function main(): Promise<void> {
     }
     results.push(result);
   }
+  const pas = await pasFigures(client);
   await client.stop();
   const send = await sendFigures();
   const sizes = bundles();
@@ -314,7 +316,9 @@ async function main(): Promise<void> {
     'server.js ≤500 KB': sizes.serverBytes <= 500 * 1024,
     'activation loads no language client or HTTP code': sizes.extensionHasLanguageClient === 0 && sizes.extensionHasUndici === 0,
     '100 sends: 1 token, 1 connection': send.tokenRequests === 1 && send.connections === 1,
+    ...pas.targets,
   };
+  Object.assign(checks, pas.checks);
 
   const out: string[] = [];
   out.push('In process (median ms; ratios are medians of same-round ratios)');
@@ -332,13 +336,14 @@ async function main(): Promise<void> {
       : '';
     out.push(`${String(r.transactions).padStart(5)} txns: open→diagnostics ${fmt(l.openToDiagnostics)} (${l.openVsValidate.toFixed(2)}× in-process, same-round; in-process beside it ${fmt(l.validateBesideOpen)})${extra}; live heap ${mb(r.memory!.heapUsed)} MB (${r.memory!.heapPerDocumentByte.toFixed(1)}× document; ${mb(r.memory!.heapUsedBeforeCollection)} MB before collection), RSS ${mb(r.memory!.rss)} MB`);
   }
+  out.push('', ...pas.lines);
   out.push('', `100 sends to the local sandbox: ${send.tokenRequests} token request(s), ${send.connections} connection(s), ${fmt(send.msPerSend)} ms per send`);
   out.push(`Bundles: extension.js ${(sizes.extensionBytes / 1024).toFixed(0)} KB, server.js ${(sizes.serverBytes / 1024).toFixed(0)} KB (language client chunk ${(sizes.languageClientChunkBytes / 1024).toFixed(0)} KB, HTTP chunk ${(sizes.apiChunkBytes / 1024).toFixed(0)} KB, loaded on demand)`);
   out.push('', 'Targets:');
   for (const [name, ok] of Object.entries(targets)) out.push(`  ${ok ? 'met   ' : 'MISSED'} ${name}`);
   out.push('', 'Checks:', ...Object.entries(checks).map(([k, v]) => `  ${v ? 'ok    ' : 'FAILED'} ${k}`));
   console.log(out.join('\n'));
-  console.log(JSON.stringify({ date: new Date().toISOString(), node: process.version, results, send, bundles: sizes, targets, checks }));
+  console.log(JSON.stringify({ date: new Date().toISOString(), node: process.version, results, pas: { results: pas.results, lsp: pas.lsp }, send, bundles: sizes, targets, checks }));
 }
 
 main().catch((error: unknown) => {

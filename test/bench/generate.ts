@@ -7,7 +7,7 @@ import { writeInterchange, type SegmentValues } from '../../server/src/x12/write
 export type BatchGuide = '005010X215' | '005010X217';
 
 /** mulberry32: a small, fast, well-distributed PRNG. */
-function prng(seed: number): () => number {
+export function prng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -1,11 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { copyFileSync, mkdtempSync, readFileSync, symlinkSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { runCli } from '../helpers/cli';
 import { EXAMPLES, FIXTURES, REPO } from '../helpers/fixtures';
+import { nestedJson } from '../helpers/nestedJson';
 
 const fixture = (name: string) => join(FIXTURES, 'diagnostics', name);
 
@@ -103,4 +104,46 @@ test('a FIFO named *.x12 in a linted folder is skipped, not read (lint must not 
   const result = await runCli(['lint', dir], { timeoutMs: 60_000 });
   assert.equal(result.code, 0, `exit ${result.code}: ${result.stderr}`);
   assert.match(result.stderr, /^2 files checked: 0 errors, 0 warnings\./m, 'the file and the symlink to it, not the FIFO');
+});
+
+test('lint reads PAS documents: *.pas.json and .json whose meta.profile names PAS; other JSON in a folder is skipped', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'prior-auth-pas-'));
+  copyFileSync(join(FIXTURES, 'pas', 'request-2.0.1.json'), join(dir, 'request.json'));
+  copyFileSync(join(FIXTURES, 'pas', 'broken-request.pas.json'), join(dir, 'broken-request.pas.json'));
+  copyFileSync(join(FIXTURES, 'pas', 'capability-statement.json'), join(dir, 'capability-statement.json'));
+  writeFileSync(join(dir, 'package.json'), '{ "name": "not-ours" }\n');
+  const result = await runCli(['lint', dir]);
+  assert.equal(result.code, 1, result.stderr);
+  assert.match(result.stderr, /^2 files checked: [1-9]\d* errors?, /m, 'the request and the broken bundle, not the other JSON');
+  const files = new Set(result.stdout.trim().split('\n').map((l) => l.slice(0, l.indexOf(':'))));
+  assert.deepEqual([...files], [join(dir, 'broken-request.pas.json')]);
+  assert.match(result.stdout, /: error fhir-[a-z-]+ /);
+
+  const clean = await runCli(['lint', join(dir, 'request.json')]);
+  assert.equal(clean.code, 0, clean.stdout);
+
+  const sarif = await runCli(['lint', '--format', 'sarif', dir]);
+  assert.equal(sarif.code, 1);
+  const run = (JSON.parse(sarif.stdout) as { runs: { results: { ruleId: string; ruleIndex: number }[]; tool: { driver: { rules: { id: string }[] } } }[] }).runs[0];
+  assert.ok(run.results.length > 0);
+  for (const r of run.results) assert.equal(run.tool.driver.rules[r.ruleIndex]?.id, r.ruleId, `${r.ruleId} has its rule`);
+
+  const bad = await runCli(['lint', '--pas-version', '3.0.0', dir]);
+  assert.equal(bad.code, 2);
+  assert.match(bad.stderr, /--pas-version "3\.0\.0"/);
+});
+
+test('lint DIR with deeply nested JSON requests reports them and keeps checking the other files', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'lint-deep-'));
+  writeFileSync(join(dir, 'a-arrays.inquiry.json'), nestedJson('arrays', 3000));
+  writeFileSync(join(dir, 'b-objects.inquiry.json'), nestedJson('objects', 10_000));
+  copyFileSync(fixture('se01-count.x12'), join(dir, 'c.x12'));
+  const text = await runCli(['lint', dir]);
+  assert.equal(text.code, 1, text.stderr);
+  assert.match(text.stdout, /a-arrays\.inquiry\.json:1:\d+: error json-too-deep /);
+  assert.match(text.stdout, /b-objects\.inquiry\.json:1:\d+: error json-too-deep /);
+  assert.match(text.stdout, /c\.x12:26:4: error se01-count /);
+  const sarif = await runCli(['lint', '--format', 'sarif', dir]);
+  const results = (JSON.parse(sarif.stdout) as { runs: { results: { ruleId: string }[] }[] }).runs[0].results.map((r) => r.ruleId);
+  assert.deepEqual(results, ['json-too-deep', 'json-too-deep', 'se01-count']);
 });

@@ -59,6 +59,25 @@ async function signIn(ctx, secret, outcome) {
   return toast;
 }
 
+/** PAS examples (examples/): a request bundle named *.pas.json, a response bundle known only by its meta.profile. */
+const PAS_REQUEST = 'pas-request.pas.json';
+const PAS_RESPONSE = 'pas-response.json';
+/** The Problems entry for a misspelt Claim.use: the FHIR core's fhir-pattern-value message. */
+const USE_PROBLEM = /Claim\.use must contain "preauthorization"/;
+
+/** 1-based line and column of the first `needle` in an example file, `offset` characters into it. */
+function positionIn(file, needle, offset = 0) {
+  const lines = readFileSync(join(REPO, 'examples', file), 'utf8').split('\n');
+  const line = lines.findIndex((l) => l.includes(needle));
+  if (line < 0) throw new Error(`"${needle}" is not in examples/${file}`);
+  return { line: line + 1, column: lines[line].indexOf(needle) + 1 + offset };
+}
+
+async function openJson(wb, file) {
+  await wb.openFile(file);
+  await waitFor('the JSON language mode', async () => (await wb.statusText('status.editor.mode')) === 'JSON');
+}
+
 /** The harness's sandbox wants its own credentials: scenarios after the sign-in one also run alone. */
 async function ensureSignedIn(ctx) {
   if (!ctx.state.signedIn) await signIn(ctx, ctx.sandbox.clientSecret, `Signed in to the Local sandbox as ${ctx.sandbox.clientId}.`);
@@ -572,6 +591,50 @@ export const SCENARIOS = [
       const settingsFile = join(ctx.run.dirs.userData, 'User', 'settings.json');
       await waitFor('settings.json to have the harness\'s sandbox URL again', () => readFileSync(settingsFile, 'utf8').includes(`"priorAuth.local.url": "${ctx.sandbox.url}"`));
       ctx.note(`Stop Local Sandbox → "${stopped}"; settings.json has priorAuth.local.url ${ctx.sandbox.url} again`);
+    },
+  },
+  {
+    name: 'open a PAS request bundle: profile hover, no problems; a misspelt code: squiggle and Problems entry',
+    async run(ctx) {
+      const { wb, page } = ctx;
+      await openJson(wb, PAS_REQUEST);
+      // The language server has read the bundle when the hover names the element from the PAS Claim profile.
+      const status = positionIn(PAS_REQUEST, '"status": "active"', 1);
+      const hover = await wb.hoverAt(status.line, status.column, 'Claim.status', { length: 6, timeoutMs: 60_000 });
+      expect(/profile-claim/.test(hover) && /1\.\.1/.test(hover), `the hover gives the profile and cardinality: ${hover.slice(0, 300)}`);
+      ctx.note(`hover on "status": "${hover.replace(/\s+/g, ' ').slice(0, 110)}…"`);
+      await wb.hideHover();
+      expect((await wb.squiggleCount('error')) === 0, 'no error squiggles in the request bundle');
+      expect((await wb.problemCounts()).errors === 0, 'the status bar counts no errors');
+      ctx.note('no error squiggles; status bar Problems: 0 errors');
+      // "preauthorization" → "preauthorisation": not a code of Claim.use's required value set.
+      const use = positionIn(PAS_REQUEST, '"preauthorization"', 11);
+      await wb.goTo(use.line, use.column);
+      await page.keyboard.press('Shift+ArrowRight');
+      await wb.type('s');
+      await waitFor('the misspelt code in the editor', async () => (await wb.lineText(use.line))?.includes('"preauthorisation"'));
+      await waitFor('an error squiggle', async () => (await wb.squiggleCount('error')) > 0, { timeoutMs: 30_000 });
+      const entries = await waitFor('a Problems entry for the misspelt code', async () => {
+        const rows = await wb.problemsEntries();
+        return rows.some((r) => USE_PROBLEM.test(r)) ? rows : undefined;
+      });
+      ctx.note(`Problems view: "${entries.find((r) => USE_PROBLEM.test(r)).slice(0, 140)}…"`);
+      await page.keyboard.press('Control+Z');
+      await waitFor('the squiggle to go after undo', async () => (await wb.squiggleCount('error')) === 0, { timeoutMs: 30_000 });
+      ctx.note('undo: the code reads "preauthorization" again and the squiggle goes');
+    },
+  },
+  {
+    name: 'hover on a reviewActionCode in a PAS response (known by its meta.profile): the decision in words',
+    async run(ctx) {
+      const { wb } = ctx;
+      await openJson(wb, PAS_RESPONSE);
+      const code = positionIn(PAS_RESPONSE, '"code": "A1"', 9);
+      const hover = await wb.hoverAt(code.line, code.column, 'A1 — approved (certified in total)', { length: 2, timeoutMs: 60_000 });
+      expect(/authorization number/.test(hover), `the hover gives the authorization number: ${hover.slice(0, 300)}`);
+      ctx.note(`hover on "A1": "${hover.replace(/\s+/g, ' ').slice(0, 160)}…"`);
+      await wb.hideHover();
+      expect((await wb.squiggleCount('error')) === 0, 'no error squiggles in the response bundle');
     },
   },
 ];

@@ -289,7 +289,15 @@ export function dateVariables(now: Date): Record<string, string> {
     CURRENT_HOUR: pad2(now.getHours()),
     CURRENT_MINUTE: pad2(now.getMinutes()),
     CURRENT_SECOND: pad2(now.getSeconds()),
+    CURRENT_TIMEZONE_OFFSET: timezoneOffset(now),
   };
+}
+
+/** "+05:30" / "-07:00", as VS Code writes CURRENT_TIMEZONE_OFFSET. */
+function timezoneOffset(now: Date): string {
+  const minutes = -now.getTimezoneOffset();
+  const abs = Math.abs(minutes);
+  return `${minutes < 0 ? '-' : '+'}${pad2(Math.trunc(abs / 60))}:${pad2(abs % 60)}`;
 }
 
 function applyTransform(t: Transform, value: string): string {

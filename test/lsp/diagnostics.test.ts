@@ -9,6 +9,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LspTestClient } from '../helpers/lspClient';
 import { generateBatch } from '../bench/generate';
 import { EXAMPLES, FIXTURES, listFiles, loadFixture } from '../helpers/fixtures';
+import { nestedJson } from '../helpers/nestedJson';
 
 const SEVERITY = ['', 'error', 'warning', 'information', 'hint'];
 
@@ -187,4 +188,19 @@ test('the language ID decides X12 or JSON; a .json in a URI query does not make 
   await client.open(named, text, 'plaintext');
   const asJson = await client.diagnostics(named);
   assert.ok(asJson.length > 0 && asJson.every((d) => d.source === 'x12-278'), 'a .json file of another language is read as a JSON body');
+});
+
+test('a JSON request edited into thousands of nested arrays or objects gets fresh diagnostics, and the server stays up', { timeout: 120_000 }, async () => {
+  const uri = 'file:///deep/request.inquiry.json';
+  const text = loadFixture(join(EXAMPLES, 'inquiry-tst1.inquiry.json')).text;
+  await client.open(uri, text, 'json');
+  assert.deepEqual(await client.diagnostics(uri), []);
+  for (const deep of [nestedJson('arrays', 3000), nestedJson('objects', 10_000)]) {
+    await client.change(uri, [{ text: deep }]);
+    const diagnostics = await client.diagnostics(uri);
+    assert.deepEqual(diagnostics.map((d) => d.code), ['json-too-deep']);
+  }
+  await client.change(uri, [{ text }]);
+  assert.deepEqual(await client.diagnostics(uri), []);
+  assert.equal(client.exited, false);
 });

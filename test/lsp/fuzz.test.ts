@@ -23,7 +23,7 @@ test('fuzzed documents and edits: no crash, no handler error, well-formed respon
       const findings = await driver.run(c);
       assert.deepEqual(findings, []);
     }),
-    { seed: 14, numRuns: Number(process.env.FUZZ_RUNS ?? 400), endOnFailure: true, includeErrorInReport: true },
+    { seed: 14, numRuns: Number(process.env.FUZZ_RUNS ?? 1000), endOnFailure: true, includeErrorInReport: true },
   );
   assert.equal(client.exited, false);
 });

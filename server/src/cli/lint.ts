@@ -7,17 +7,19 @@ import { parseArgs } from 'node:util';
 import type { Problem } from '../problems/problem';
 import { applyInferredRules, isInferredRules, type InferredRules } from '../problems/inferredRules';
 import { analyzeDocument, capProblems } from '../validate/document';
-import { analyzeJsonRequest, kindFromFileName } from '../validate/jsonRequest';
+import { analyzeJsonDocument, JSON_REQUEST_NAME, PAS_NAME } from '../features/jsonDocument';
+import type { PasVersion } from '../fhir/api';
 import { toSarif } from './sarif';
 import { LineIndex } from '../x12/lines';
 import { readText, type CliIo } from './io';
 
 export const LINT_HELP = `Usage: prior-auth lint [--format text|json|sarif] [--max-warnings N] [--inferred error|warning|off] FILE… | DIR | -
 
-Checks X12 278 files and Optum JSON request bodies and prints one line per problem:
+Checks X12 278 files, Optum JSON request bodies and Da Vinci PAS (FHIR) documents and prints one line per problem:
   file:line:col: severity code message
-Directories are searched for .x12, .edi and .278 files and for *.inquiry.json, *.submission.json, *.noa.json and
-*.278.json request bodies; "-" reads X12 from standard input.
+Directories are searched for .x12, .edi and .278 files, for *.inquiry.json, *.submission.json, *.noa.json and
+*.278.json request bodies, for *.pas.json files and for other .json files whose meta.profile names a PAS profile;
+"-" reads X12 from standard input.
 
 Options:
   --format text|json|sarif   output format (default text; sarif is SARIF 2.1.0 for code-scanning tools)
@@ -25,6 +27,7 @@ Options:
   --max-warnings N     also exit 1 when there are more than N warnings in all (ESLint's convention; default: no limit)
   --inferred MODE      rules that rest on samples only (X215 inquiry, X216, parts of others), and a guide's rules
                        when the content reads as another guide than ST03 names: warning (default), error, or off
+  --pas-version V      PAS version (2.0.1 or 2.2.1, default 2.0.1) of documents whose canonicals carry none
   -h, --help           show this help
 
 Exit status: 0 no errors, 1 errors found (or more warnings than --max-warnings), 2 a file could not be read or bad usage.`;
@@ -86,10 +89,14 @@ export async function expandInputs(inputs: readonly string[], extensions: readon
   return { files, unreadable };
 }
 
-/** Problems of one file: JSON request bodies by their name, everything else as X12. */
-export function lintText(text: string, maxProblems: number, file = '', inferred: InferredRules = 'warning'): LocatedProblem[] {
+/** Problems of one file: JSON files as PAS documents or request bodies (jsonDocument.ts decides), the rest as X12. */
+export function lintText(text: string, maxProblems: number, file = '', inferred: InferredRules = 'warning', pasVersion?: PasVersion): LocatedProblem[] {
+  const problems = /\.json$/i.test(file) ? analyzeJsonDocument(text, { uri: file, pasVersion }).problems : analyzeDocument(text).problems;
+  return locateProblems(text, problems, maxProblems, inferred);
+}
+
+function locateProblems(text: string, problems: readonly Problem[], maxProblems: number, inferred: InferredRules): LocatedProblem[] {
   const lines = new LineIndex(text);
-  const problems = /\.json$/i.test(file) ? analyzeJsonRequest(text, kindFromFileName(file)).problems : analyzeDocument(text).problems;
   return capProblems(applyInferredRules(problems, inferred), maxProblems).map((p) => {
     const from = lines.position(p.start);
     const to = lines.position(p.end);
@@ -110,6 +117,7 @@ export async function runLint(argv: string[], io: CliIo): Promise<number> {
       'max-problems': { type: 'string', default: '500' },
       'max-warnings': { type: 'string' },
       inferred: { type: 'string', default: 'warning' },
+      'pas-version': { type: 'string', default: '2.0.1' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -137,11 +145,17 @@ export async function runLint(argv: string[], io: CliIo): Promise<number> {
     io.err(`Unknown --inferred "${inferred}"; use warning, error or off.`);
     return 2;
   }
+  const pasVersion = values['pas-version'];
+  if (pasVersion !== '2.0.1' && pasVersion !== '2.2.1') {
+    io.err(`Unknown --pas-version "${pasVersion}"; use 2.0.1 or 2.2.1.`);
+    return 2;
+  }
   if (positionals.length === 0) {
     io.err('lint needs at least one FILE, DIR or "-".\n\n' + LINT_HELP);
     return 2;
   }
-  const { files, unreadable } = await expandInputs(positionals, [...X12_EXTENSIONS, ...JSON_REQUEST_EXTENSIONS]);
+  const { files, unreadable } = await expandInputs(positionals, [...X12_EXTENSIONS, ...JSON_REQUEST_EXTENSIONS, '.json']);
+  const named = new Set(positionals);
   const reports: FileReport[] = [];
   let failed = unreadable.length > 0;
   for (const path of unreadable) io.err(`${path}: cannot read (no such file or directory)`);
@@ -154,7 +168,19 @@ export async function runLint(argv: string[], io: CliIo): Promise<number> {
       failed = true;
       continue;
     }
-    reports.push({ file: file === '-' ? '<stdin>' : file, problems: lintText(text, maxProblems, file, inferred) });
+    // One file that cannot be checked (a bug the checks never should have) is reported; the others still are.
+    try {
+      // A directory's other .json files count only when they are PAS documents (package.json is none of ours).
+      if (!named.has(file) && /\.json$/i.test(file) && !JSON_REQUEST_NAME.test(file) && !PAS_NAME.test(file)) {
+        const analysis = analyzeJsonDocument(text, { uri: file, pasVersion });
+        if (analysis.kind === 'pas') reports.push({ file, problems: locateProblems(text, analysis.problems, maxProblems, inferred) });
+        continue;
+      }
+      reports.push({ file: file === '-' ? '<stdin>' : file, problems: lintText(text, maxProblems, file, inferred, pasVersion) });
+    } catch (error) {
+      io.err(`${file}: could not be checked (${error instanceof Error ? error.message : String(error)}); please report this file's shape as a bug.`);
+      failed = true;
+    }
   }
   if (format === 'json') io.out(JSON.stringify(reports.map((r) => ({ file: r.file, problems: r.problems })), null, 2));
   else if (format === 'sarif') io.out(JSON.stringify(toSarif(reports), null, 2));

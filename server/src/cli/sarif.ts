@@ -2,6 +2,7 @@
 
 import { pathToFileURL } from 'node:url';
 import { CATALOG } from '../problems/catalog';
+import { FHIR_CATALOG } from '../problems/fhirCatalog';
 import type { Severity } from '../problems/problem';
 import type { FileReport } from './lint';
 
@@ -9,9 +10,27 @@ const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', 
 
 export const TOOL_VERSION = '0.1.0';
 
+const BASIS_WORDS: Record<string, string> = {
+  x12: 'a base X12 rule',
+  guide: 'a rule of the 278 implementation guide',
+  json: 'a rule of FHIR\'s JSON form',
+  fhir: 'a rule of FHIR R4 or of the profile in force',
+  pas: 'a Da Vinci PAS rule',
+  'x12-tables': 'a check against the project\'s 278 code tables',
+};
+
+/** X12 codes, then FHIR (PAS) codes: both catalogs are rules of one tool. */
+const RULES: readonly [string, { basis: string; severity: Severity; summary: string }][] = [
+  ...Object.entries(CATALOG),
+  ...Object.entries(FHIR_CATALOG).map(([code, entry]): [string, { basis: string; severity: Severity; summary: string }] => [
+    code,
+    // The FHIR catalog's 'x12' basis is the project's 278 code tables, not a base X12 rule.
+    entry.basis === 'x12' ? { ...entry, basis: 'x12-tables' } : entry,
+  ]),
+];
+
 export function toSarif(reports: readonly FileReport[]): unknown {
-  const codes = Object.keys(CATALOG) as (keyof typeof CATALOG)[];
-  const ruleIndex = new Map(codes.map((code, i) => [code as string, i]));
+  const ruleIndex = new Map(RULES.map(([code], i) => [code, i]));
   return {
     version: '2.1.0',
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -23,13 +42,13 @@ export function toSarif(reports: readonly FileReport[]): unknown {
             version: TOOL_VERSION,
             semanticVersion: TOOL_VERSION,
             informationUri: 'https://example.invalid/prior-auth-278',
-            rules: codes.map((code) => ({
+            rules: RULES.map(([code, entry]) => ({
               id: code,
               name: code.replace(/(^|-)([a-z0-9])/g, (_m, _d, c: string) => c.toUpperCase()),
-              shortDescription: { text: CATALOG[code].summary },
-              fullDescription: { text: `${CATALOG[code].summary} (${CATALOG[code].basis === 'x12' ? 'a base X12 rule' : 'a rule of the 278 implementation guide'})` },
-              defaultConfiguration: { level: LEVEL[CATALOG[code].severity] },
-              help: { text: CATALOG[code].summary },
+              shortDescription: { text: entry.summary },
+              fullDescription: { text: `${entry.summary} (${BASIS_WORDS[entry.basis]})` },
+              defaultConfiguration: { level: LEVEL[entry.severity] },
+              help: { text: entry.summary },
             })),
           },
         },

@@ -12,10 +12,14 @@ import { ownEntriesOnly } from '../guide/ownEntries';
 
 export interface CompletionEntry {
   readonly label: string;
-  readonly kind: 'segment' | 'code';
+  readonly kind: 'segment' | 'code' | 'property';
   readonly detail: string;
   readonly documentation?: string;
   readonly insertText: string;
+  /** With tabstops, for clients that take snippets (insertText is the plain form). */
+  readonly insertSnippet?: string;
+  /** What the editor matches the typed text against, when not the label (a JSON key is typed with its quote). */
+  readonly filterText?: string;
   readonly replaceStart: number;
   readonly replaceEnd: number;
   readonly sortText: string;

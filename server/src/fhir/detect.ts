@@ -53,8 +53,10 @@ function stringAt(root: Node, path: (string | number)[]): string | undefined {
 
 /** Detection over an already parsed tree (the analysis parses once). */
 export function detectPasInTree(root: Node | undefined, options: FhirOptions): PasDocumentInfo | undefined {
-  if (!root || root.type !== 'object') return undefined;
+  const named = isPasFileName(options.uri);
+  if (!root || root.type !== 'object') return named ? notAResource(options) : undefined;
   const resourceType = stringAt(root, ['resourceType']);
+  if (!resourceType && named) return notAResource(options);
   const profiles = findNodeAtLocation(root, ['meta', 'profile']);
   const claimed = profiles?.type === 'array' ? (getNodeValue(profiles) as unknown[]).filter((p): p is string => typeof p === 'string') : [];
   const pasProfile = claimed.find((p) => p.startsWith(PAS_PREFIX));
@@ -78,11 +80,19 @@ export function detectPasInTree(root: Node | undefined, options: FhirOptions): P
   };
 }
 
+/** A *.pas.json file that is not a resource: still a PAS document, so that it gets told what is wrong. */
+function notAResource(options: FhirOptions): PasDocumentInfo {
+  return { version: options.defaultVersion ?? '2.0.1', versionFromDocument: false, profile: '', resourceType: '', role: 'other' };
+}
+
 function fileProfile(root: Node, resourceType: string): string {
   if (resourceType === 'Bundle') {
     const first = stringAt(root, ['entry', 0, 'resource', 'resourceType']);
-    if (first === 'ClaimResponse') return PAS_PREFIX + 'profile-pas-response-bundle';
-    return PAS_PREFIX + 'profile-pas-request-bundle';
+    const firstProfiles = findNodeAtLocation(root, ['entry', 0, 'resource', 'meta', 'profile']);
+    const inquiry = firstProfiles?.type === 'array' && JSON.stringify(getNodeValue(firstProfiles)).includes('inquiry');
+    if (first === 'ClaimResponse') return PAS_PREFIX + (inquiry ? 'profile-pas-inquiry-response-bundle' : 'profile-pas-response-bundle');
+    if (first === 'Claim') return PAS_PREFIX + (inquiry ? 'profile-pas-inquiry-request-bundle' : 'profile-pas-request-bundle');
+    return 'http://hl7.org/fhir/StructureDefinition/Bundle';
   }
   const known = DEFAULT_PROFILES[resourceType];
   return known ? PAS_PREFIX + known : `http://hl7.org/fhir/StructureDefinition/${resourceType}`;
@@ -101,8 +111,7 @@ export function parseJson(text: string): { root: Node | undefined; errors: { err
 
 export function detectPas(text: string, options: FhirOptions): PasDocumentInfo | undefined {
   try {
-    if (!/^\s*\{/.test(text.slice(0, 4096))) return undefined;
-    if (!isPasFileName(options.uri) && !text.includes(PAS_PREFIX)) return undefined;
+    if (!isPasFileName(options.uri) && (!/^\s*\{/.test(text.slice(0, 4096)) || !text.includes(PAS_PREFIX))) return undefined;
     return detectPasInTree(parseJson(text).root, options);
   } catch {
     return undefined;

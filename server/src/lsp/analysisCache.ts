@@ -4,7 +4,8 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeDocument, type DocumentAnalysis } from '../validate/document';
 import { reanalyzeDocument } from '../validate/incremental';
 import type { ChangeTracker } from './changeTracker';
-import { analyzeJsonRequest, kindFromFileName, type JsonRequestAnalysis } from '../validate/jsonRequest';
+import { analyzeJsonDocument, type JsonDocumentAnalysis } from '../features/jsonDocument';
+import type { PasVersion } from '../fhir/api';
 
 class VersionCache<T> {
   private readonly entries = new Map<string, { version: number; value: T }>();
@@ -23,10 +24,14 @@ class VersionCache<T> {
   delete(uri: string): void {
     this.entries.delete(uri);
   }
+
+  clear(): void {
+    this.entries.clear();
+  }
 }
 
 /**
- * JSON documents are prior-auth request bodies; everything else is X12. The language ID decides; only a document of
+ * JSON documents are PAS resources or prior-auth request bodies (jsonDocument.ts tells which); everything else is X12. The language ID decides; only a document of
  * another language is judged by its name: the URI's path, never its query or fragment (a response document's query
  * may name the .json request it answers).
  */
@@ -53,8 +58,9 @@ export class AnalysisCache extends VersionCache<DocumentAnalysis> {
   }
 }
 
-export class JsonRequestCache extends VersionCache<JsonRequestAnalysis> {
-  constructor() {
-    super((doc) => analyzeJsonRequest(doc.getText(), kindFromFileName(doc.uri)));
+/** JSON documents, routed to the FHIR core or the 278 request path; `pasVersion` is read at each analysis. */
+export class JsonDocumentCache extends VersionCache<JsonDocumentAnalysis> {
+  constructor(pasVersion: () => PasVersion) {
+    super((doc) => analyzeJsonDocument(doc.getText(), { uri: doc.uri, pasVersion: pasVersion() }));
   }
 }

@@ -4,24 +4,29 @@
 import type { ClientCapabilities, Connection } from 'vscode-languageserver/node';
 import type { InlayHintMode } from '../features/inlayHints';
 import { isInferredRules, type InferredRules } from '../problems/inferredRules';
+import type { PasVersion } from '../fhir/api';
 
 export interface ServerSettings {
   readonly maxProblems: number;
   readonly inlayHints: { readonly enabled: boolean; readonly show: InlayHintMode };
   /** How rules resting on inferred facts are shown (`priorAuth.validation.inferredRules`). */
   readonly validation: { readonly inferredRules: InferredRules };
+  /** `priorAuth.pas.version`: the PAS version of documents whose profile canonicals carry none. */
+  readonly pasVersion: PasVersion;
 }
 
 export const DEFAULT_SETTINGS: ServerSettings = {
   maxProblems: 500,
   inlayHints: { enabled: false, show: 'codes' },
   validation: { inferredRules: 'warning' },
+  pasVersion: '2.0.1',
 };
 
 interface RawSettings {
   maxProblems?: unknown;
   inlayHints?: { enabled?: unknown; show?: unknown };
   validation?: { inferredRules?: unknown };
+  pas?: { version?: unknown };
 }
 
 export function normalize(raw: RawSettings | undefined | null): ServerSettings {
@@ -36,6 +41,7 @@ export function normalize(raw: RawSettings | undefined | null): ServerSettings {
     validation: {
       inferredRules: isInferredRules(raw?.validation?.inferredRules) ? raw.validation.inferredRules : DEFAULT_SETTINGS.validation.inferredRules,
     },
+    pasVersion: raw?.pas?.version === '2.0.1' || raw?.pas?.version === '2.2.1' ? raw.pas.version : DEFAULT_SETTINGS.pasVersion,
   };
 }
 

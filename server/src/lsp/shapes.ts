@@ -107,11 +107,14 @@ export function toCompletionItem(doc: TextDocument, c: CompletionEntry, snippets
   const [start, end] = replaceRange(c, line);
   const item: CompletionItem = {
     label: c.label,
-    kind: c.kind === 'segment' ? CompletionItemKind.Struct : CompletionItemKind.EnumMember,
+    kind: c.kind === 'segment' ? CompletionItemKind.Struct : c.kind === 'property' ? CompletionItemKind.Property : CompletionItemKind.EnumMember,
     detail: c.detail,
     sortText: c.sortText,
-    filterText: c.label,
-    textEdit: { range: toRange(doc, start, end), newText: snippets ? c.insertText.replace(/[$}\\]/g, '\\$&') : c.insertText },
+    filterText: c.filterText ?? c.label,
+    textEdit: {
+      range: toRange(doc, start, end),
+      newText: snippets ? c.insertSnippet ?? c.insertText.replace(/[$}\\]/g, '\\$&') : c.insertText,
+    },
     insertTextFormat: snippets ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
   };
   if (c.documentation) item.documentation = { kind: 'markdown', value: c.documentation };

@@ -2,7 +2,7 @@
 // Every handler degrades gracefully when the client lacks a capability, and none can take the server down.
 
 import {
-  CodeActionKind, createConnection, DocumentHighlightKind, ProposedFeatures, TextDocuments, TextDocumentSyncKind,
+  CodeActionKind, createConnection, DocumentFormattingRequest, DocumentHighlightKind, ProposedFeatures, TextDocuments, TextDocumentSyncKind,
   type ClientCapabilities, type CodeAction, type CodeActionParams, type Connection, type InitializeParams, type InitializeResult, type Position, type TextEdit,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -17,9 +17,12 @@ import { applyEdits, formatEdits, type Layout, type TextEditData } from '../feat
 import { quickFixesIn } from '../features/codeActions';
 import { inlayHints } from '../features/inlayHints';
 import { convertToJson, convertToX12 } from '../features/convertDocument';
+import { fhirHoverAt } from '../features/fhirHover';
+import { fhirCompletionsAt } from '../features/fhirCompletion';
+import type { FhirAnalysis } from '../fhir/api';
 import type { RequestKind } from '../convert';
 import { ChangeTracker } from './changeTracker';
-import { AnalysisCache, JsonRequestCache, isJsonDocument } from './analysisCache';
+import { AnalysisCache, JsonDocumentCache, isJsonDocument } from './analysisCache';
 import { toDiagnostic, toRange } from './convert';
 import { cursorLine, encodeTokens, toCompletionItem, toDocumentSymbol, toFoldingRange, toSelectionRange, toSymbolInformation } from './shapes';
 import { DEFAULT_SETTINGS, readSettings, type ServerSettings } from './settings';
@@ -35,11 +38,11 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   const changes = new ChangeTracker();
   const documents = new TextDocuments(changes.documents);
   const cache = new AnalysisCache(changes);
-  const jsonCache = new JsonRequestCache();
+  let settings: ServerSettings = DEFAULT_SETTINGS;
+  const jsonCache = new JsonDocumentCache(() => settings.pasVersion);
   const pending = new Set<string>();
   let flushScheduled = false;
   let client: ClientCapabilities = {};
-  let settings: ServerSettings = DEFAULT_SETTINGS;
   let initOptions: unknown;
 
   const guard = <A extends unknown[], R>(name: string, fallback: R, fn: (...args: A) => R) => (...args: A): R => {
@@ -57,6 +60,13 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       const doc = documents.get(params.textDocument.uri);
       return doc && !isJsonDocument(doc) ? fn(doc, params) : fallback;
     });
+
+  /** The FHIR analysis of a PAS document; undefined for X12, JSON requests and other FHIR resources. */
+  const pasAnalysis = (doc: TextDocument): FhirAnalysis | undefined => {
+    if (!isJsonDocument(doc)) return undefined;
+    const analysis = jsonCache.get(doc);
+    return analysis.kind === 'pas' ? analysis.fhir : undefined;
+  };
 
   const publish = guard('validation', undefined, (uri: string) => {
     const doc = documents.get(uri);
@@ -82,6 +92,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     }
   };
 
+  const formattingByRegistration = () => client.textDocument?.formatting?.dynamicRegistration === true;
+
   const toEdits = (doc: TextDocument, edits: readonly TextEditData[]): TextEdit[] => {
     if (edits.length <= MAX_EDITS) return edits.map((e) => ({ range: toRange(doc, e.start, e.end), newText: e.newText }));
     const text = doc.getText();
@@ -92,9 +104,11 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const next = await readSettings(connection, client, initOptions);
     const hintsChanged = next.inlayHints.enabled !== settings.inlayHints.enabled || next.inlayHints.show !== settings.inlayHints.show;
     const capChanged = next.maxProblems !== settings.maxProblems || next.validation.inferredRules !== settings.validation.inferredRules;
+    const pasChanged = next.pasVersion !== settings.pasVersion;
     settings = next;
+    if (pasChanged) jsonCache.clear();
     if (hintsChanged && client.workspace?.inlayHint?.refreshSupport) void connection.languages.inlayHint.refresh();
-    if (capChanged) documents.all().forEach((d) => schedule(d.uri));
+    if (capChanged || pasChanged) documents.all().forEach((d) => schedule(d.uri));
   };
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
@@ -111,7 +125,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         definitionProvider: true,
         documentHighlightProvider: true,
         completionProvider: { triggerCharacters: ['*', '|', ':', '>', '\n'] },
-        documentFormattingProvider: true,
+        // A client that registers dynamically gets formatting for X12 only (onInitialized): JSON keeps its own formatter.
+        documentFormattingProvider: !formattingByRegistration(),
         codeActionProvider: text?.codeAction?.codeActionLiteralSupport ? { codeActionKinds: [CodeActionKind.QuickFix] } : true,
         inlayHintProvider: true,
         executeCommandProvider: { commands: Object.values(COMMANDS) },
@@ -125,6 +140,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   connection.onInitialized(() => {
     void refreshSettings();
+    if (formattingByRegistration()) void connection.client.register(DocumentFormattingRequest.type, { documentSelector: [{ language: 'x12' }] });
   });
   connection.onDidChangeConfiguration(() => {
     void refreshSettings();
@@ -140,8 +156,12 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   });
 
   connection.onHover(
-    withDoc('hover', null, (doc, params) => {
-      const result = hoverAt(cache.get(doc), doc.offsetAt(params.position));
+    guard('hover', null, (params: { textDocument: { uri: string }; position: { line: number; character: number } }) => {
+      const doc = documents.get(params.textDocument.uri);
+      if (!doc) return null;
+      const offset = doc.offsetAt(params.position);
+      const pas = pasAnalysis(doc);
+      const result = pas ? fhirHoverAt(pas, offset) : isJsonDocument(doc) ? undefined : hoverAt(cache.get(doc), offset);
       return result ? { contents: { kind: 'markdown', value: result.markdown }, range: toRange(doc, result.start, result.end) } : null;
     }),
   );
@@ -187,11 +207,15 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   );
 
   connection.onCompletion(
-    withDoc('completion', [], (doc, params) => {
+    guard('completion', [], (params: { textDocument: { uri: string }; position: { line: number; character: number } }) => {
+      const doc = documents.get(params.textDocument.uri);
+      if (!doc) return [];
       const snippets = client.textDocument?.completion?.completionItem?.snippetSupport ?? false;
       const labelDetails = client.textDocument?.completion?.completionItem?.labelDetailsSupport ?? false;
       const line = cursorLine(doc, params.position);
-      return completionsAt(cache.get(doc), line.cursor).map((c) => toCompletionItem(doc, c, snippets, line, labelDetails));
+      const pas = pasAnalysis(doc);
+      const entries = pas ? fhirCompletionsAt(pas, line.cursor) : isJsonDocument(doc) ? [] : completionsAt(cache.get(doc), line.cursor);
+      return entries.map((c) => toCompletionItem(doc, c, snippets, line, labelDetails));
     }),
   );
 
@@ -201,7 +225,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     guard('codeAction', [], (params: CodeActionParams): CodeAction[] => {
       const doc = documents.get(params.textDocument.uri);
       if (!doc) return [];
-      // JSON request documents get the fixes of their 278 problems (e.g. a field name in the wrong case).
+      // JSON documents get the fixes their problems carry (a request field name in the wrong case, PAS fixes if any).
       const analysis = isJsonDocument(doc) ? jsonCache.get(doc) : cache.get(doc);
       const mode = settings.validation.inferredRules;
       // Fixes follow the diagnostics as shown: none for a hidden problem, the shown severity otherwise.

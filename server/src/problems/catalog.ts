@@ -72,6 +72,7 @@ export const CATALOG = {
   // JSON requests
   'json-syntax': { basis: 'x12', severity: 'error', summary: 'The JSON request does not parse, or is not an object.' },
   'json-field': { basis: 'x12', severity: 'warning', summary: 'A JSON field is not one of Optum\'s, or has no place in the 278 it becomes.' },
+  'json-too-deep': { basis: 'x12', severity: 'error', summary: 'The JSON request nests arrays and objects too deep to check.' },
   'json-request-kind': { basis: 'x12', severity: 'information', summary: 'The JSON body does not show which request kind it is.' },
   'dtp-format': { basis: 'x12', severity: 'error', summary: 'DTP03 does not match the format named in DTP02.' },
 } as const satisfies Record<string, CatalogEntry>;

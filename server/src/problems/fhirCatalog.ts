@@ -27,7 +27,9 @@ export const FHIR_CATALOG = {
   'fhir-code-not-in-value-set': { basis: 'fhir', severity: 'error', summary: 'The code is not in the value set the element is bound to (required binding).' },
   'fhir-x12-code': { basis: 'x12', severity: 'warning', summary: 'The X12 code is not one the 278 tables list for that data element.' },
   'fhir-invariant': { basis: 'fhir', severity: 'error', summary: 'An invariant (constraint) of the element\'s definition is not met.' },
-  'fhir-invariant-warning': { basis: 'fhir', severity: 'warning', summary: 'A warning-level invariant (best practice) of the element\'s definition is not met.' },
+  // Warning-level invariants are guidelines (dom-6: "a resource should have narrative"); as warnings they would sit on
+  // every hand-written PAS resource, so they are information.
+  'fhir-invariant-guideline': { basis: 'fhir', severity: 'information', summary: 'A guideline (warning-level invariant, e.g. dom-6 narrative) of the element\'s definition is not met.' },
   'fhir-bundle-first-entry': { basis: 'pas', severity: 'error', summary: 'The first entry of a PAS bundle is not the resource the bundle is about (Claim, or ClaimResponse).' },
   'fhir-bundle-reference': { basis: 'pas', severity: 'error', summary: 'A reference in a PAS bundle does not resolve to an entry of the bundle.' },
   'fhir-bundle-fullurl': { basis: 'pas', severity: 'error', summary: 'An entry\'s fullUrl does not agree with its resource\'s type and id.' },

@@ -266,20 +266,28 @@ function checkSimple(
   }
   if (codes) {
     if (shortCodes && hasKey(shortCodes, shortKey(text, start, end))) return;
-    value ??= text.slice(start, end);
-    if (codes.has(value)) return;
-    if (!inBaseCodeList(element, text, start, end)) {
-      reportBaseCode(start, end, value, element, `use ${describeCodes(element, codeList!)} here`, r, id, pos, component);
-      return;
-    }
-    const known = codeName(element, value);
-    const what = known ? ` (${known})` : '';
-    r.add('code-value', start, end, `${label(id, pos, component)} "${value}"${what} is not allowed ${whereText(scope)}; use ${describeCodes(element, codeList!)}.`, confidence);
+    checkCode(text, start, end, element, codes, codeList!, scope, confidence, r, id, pos, component);
     return;
   }
   if (type === 'ID' && !inBaseCodeList(element, text, start, end)) {
-    reportBaseCode(start, end, value ?? text.slice(start, end), element, 'completion lists the codes', r, id, pos, component);
+    reportBaseCode(start, end, text.slice(start, end), element, 'completion lists the codes', r, id, pos, component);
   }
+}
+
+// Kept out of checkSimple, which runs for most elements: a smaller function stays cheap to call and inline.
+function checkCode(
+  text: string, start: number, end: number, element: ElementDef, codes: Set<string>, codeList: readonly string[], scope: Scope,
+  confidence: Confidence, r: Reporter, id: string, pos: number, component: number,
+): void {
+  const value = text.slice(start, end);
+  if (codes.has(value)) return;
+  if (!inBaseCodeList(element, text, start, end)) {
+    reportBaseCode(start, end, value, element, `use ${describeCodes(element, codeList)} here`, r, id, pos, component);
+    return;
+  }
+  const known = codeName(element, value);
+  const what = known ? ` (${known})` : '';
+  r.add('code-value', start, end, `${label(id, pos, component)} "${value}"${what} is not allowed ${whereText(scope)}; use ${describeCodes(element, codeList)}.`, confidence);
 }
 
 function reportBaseCode(start: number, end: number, value: string, element: ElementDef, next: string, r: Reporter, id: string, pos: number, component: number): void {

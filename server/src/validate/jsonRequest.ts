@@ -4,8 +4,10 @@
 import { findNodeAtLocation, getNodeValue, parseTree, type Node, type ParseError } from 'jsonc-parser';
 import type { Problem } from '../problems/problem';
 import { CATALOG } from '../problems/catalog';
-import { guessRequestKind, jsonToX12, type FieldSpan, type RequestKind } from '../convert';
+import { guessRequestKind, jsonToX12, type RequestKind } from '../convert';
 import { analyzeDocument } from './document';
+import { tooDeepAt, tooDeepMessage } from './jsonDepth';
+import { FieldFinder } from './fieldFinder';
 
 export type FileKind = RequestKind | 'any';
 
@@ -80,21 +82,6 @@ function keyRangeOf(root: Node, path: string): [number, number] {
   return key ? [key.offset, key.offset + key.length] : rangeOf(root, path);
 }
 
-/**
- * The innermost field whose X12 span holds [start, end); when none holds all of it (a CCYYMMDD-CCYYMMDD range built
- * from a begin and an end date), the innermost field that holds its start.
- */
-function fieldAt(fields: readonly FieldSpan[], start: number, end: number): FieldSpan | undefined {
-  let holding: FieldSpan | undefined;
-  let starting: FieldSpan | undefined;
-  const smaller = (f: FieldSpan, than: FieldSpan | undefined) => !than || f.end - f.start < than.end - than.start;
-  for (const f of fields) {
-    if (f.start <= start && end <= Math.max(f.end, f.start + 1) && smaller(f, holding)) holding = f;
-    if (f.start <= start && start < Math.max(f.end, f.start + 1) && smaller(f, starting)) starting = f;
-  }
-  return holding && starting && smaller(starting, holding) && holding.end - holding.start > end - start + 1 ? starting : holding ?? starting;
-}
-
 /** Renames a misspelt property to the field it stands for, unless its object already has that field. */
 function renameFix(root: Node, path: string, name: string, start: number, end: number): Problem['fix'] {
   const segments = pathSegments(path);
@@ -111,6 +98,9 @@ export interface JsonRequestAnalysis {
 }
 
 export function analyzeJsonRequest(text: string, fileKind: FileKind): JsonRequestAnalysis {
+  // Before any recursive parse: thousands of nested arrays or objects would overflow the stack.
+  const tooDeep = tooDeepAt(text);
+  if (tooDeep >= 0) return { problems: [problem('json-too-deep', 'error', tooDeep, tooDeep + 1, tooDeepMessage())] };
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false });
   if (errors.length > 0 || !root) {
@@ -137,8 +127,9 @@ export function analyzeJsonRequest(text: string, fileKind: FileKind): JsonReques
     problems.push(fix ? { ...found, fix } : found);
   }
   const seen = new Set<string>();
+  const finder = new FieldFinder(converted.fields);
   for (const p of analyzeDocument(converted.x12).problems) {
-    const field = fieldAt(converted.fields, p.start, p.end);
+    const field = finder.at(p.start, p.end);
     const [start, end] = field ? rangeOf(root, field.path) : [root.offset, root.offset + 1];
     const message = field ? `${field.path}: ${p.message}` : `In the 278 this request becomes: ${p.message}`;
     const key = `${start}:${p.code}:${message}`;

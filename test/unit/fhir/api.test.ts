@@ -28,7 +28,9 @@ test('detectPas: an unversioned canonical takes the default version; a plain JSO
   });
   assert.equal(detectPas(JSON.stringify({ resourceType: 'Claim' }), {}), undefined);
   assert.equal(detectPas('{"resourceType": "Claim"', {}), undefined);
-  assert.equal(detectPas('ISA*00*', { uri: 'a.pas.json' }), undefined);
+  assert.equal(detectPas('ISA*00*', { uri: 'a.json' }), undefined);
+  // A *.pas.json file is a PAS document even when it is not a resource, so that it is told what is wrong.
+  assert.equal(detectPas('ISA*00*', { uri: 'a.pas.json' })?.resourceType, '');
 });
 
 test('detectPas: *.pas.json files get their profile from the resource, a Bundle from its first entry', () => {

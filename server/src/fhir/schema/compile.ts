@@ -32,12 +32,13 @@ export function compileProfile(sd: RawStructureDefinition, constraints: readonly
   for (const raw of sd.elements) {
     const types = raw.type ?? [];
     const name = lastSegment(raw.path);
-    const node: ElementNode = {
+    const node = {
       profile,
       raw,
       id: raw.id,
       path: raw.path,
       name,
+      index: 0,
       sliceName: raw.sliceName,
       min: raw.min,
       max: raw.max === '*' ? Infinity : Number(raw.max) || 0,
@@ -47,7 +48,7 @@ export function compileProfile(sd: RawStructureDefinition, constraints: readonly
       childByName: new Map(),
       slices: [],
       constraints: (raw.constraint ?? []).map((i) => constraints[i]).filter((c): c is RawConstraint => !!c),
-    };
+    } as { -readonly [K in keyof ElementNode]: ElementNode[K] };
     byId.set(raw.id, node);
     if (!root) {
       root = node;
@@ -60,12 +61,14 @@ export function compileProfile(sd: RawStructureDefinition, constraints: readonly
       const baseId = (parentId(raw.id) ? parentId(raw.id) + '.' : '') + ownSegment.slice(0, colon);
       const base = byId.get(baseId);
       if (base) {
+        node.index = base.slices.length;
         base.slices.push(node);
         continue;
       }
     }
     let parent = byId.get(parentId(raw.id) ?? '');
     if (!parent) parent = byId.get(parentId(raw.path) ?? '') ?? root;
+    node.index = parent.children.length;
     parent.children.push(node);
     if (!parent.childByName.has(name)) parent.childByName.set(name, node);
   }

@@ -19,6 +19,9 @@ export class FhirSchemas {
   private readonly compiled = new Map<string, CompiledProfile | undefined>();
   private readonly valueSets = new Map<string, CompiledValueSet>();
   private readonly regexes = new Map<string, RegExp | null>();
+  private readonly primitives = new Map<string, boolean>();
+  private readonly resourceTypes = new Map<string, boolean>();
+  private readonly insides = new WeakMap<ElementNode, Map<RawTypeRef | undefined, ElementNode | null>>();
   readonly notOffline: ReadonlySet<string>;
 
   constructor(readonly version: PasVersion, readonly data: PackageData) {
@@ -93,12 +96,21 @@ export class FhirSchemas {
   }
 
   isPrimitive(typeCode: string): boolean {
-    if (typeCode.startsWith('http://hl7.org/fhirpath/System.')) return true;
-    return this.structure(FHIR_BASE + typeCode)?.kind === 'primitive-type';
+    let known = this.primitives.get(typeCode);
+    if (known === undefined) {
+      known = typeCode.startsWith('http://hl7.org/fhirpath/System.') || this.structure(FHIR_BASE + typeCode)?.kind === 'primitive-type';
+      this.primitives.set(typeCode, known);
+    }
+    return known;
   }
 
   isResourceType(typeCode: string): boolean {
-    return this.structure(FHIR_BASE + typeCode)?.kind === 'resource';
+    let known = this.resourceTypes.get(typeCode);
+    if (known === undefined) {
+      known = this.structure(FHIR_BASE + typeCode)?.kind === 'resource';
+      this.resourceTypes.set(typeCode, known);
+    }
+    return known;
   }
 
   /**
@@ -106,7 +118,20 @@ export class FhirSchemas {
    * snapshot expands it, the referenced element for a contentReference, else the type's profile or base definition.
    */
   inside(node: ElementNode, type: RawTypeRef | undefined): ElementNode | undefined {
-    if (node.children.length > 0 && !(type?.code === 'Extension' && type.profile?.length)) return node;
+    let byType = this.insides.get(node);
+    if (!byType) this.insides.set(node, (byType = new Map()));
+    let found = byType.get(type);
+    if (found === undefined) {
+      found = this.findInside(node, type) ?? null;
+      byType.set(type, found);
+    }
+    return found ?? undefined;
+  }
+
+  private findInside(node: ElementNode, type: RawTypeRef | undefined): ElementNode | undefined {
+    // The snapshot's own children come first: snapshot generation merged the type's (or extension's) definition with
+    // this profile's constraints on it (a fixed value on an extension slice's value[x], say).
+    if (node.children.length > 0) return node;
     const ref = node.raw.contentReference;
     if (ref) {
       const hash = ref.indexOf('#');
@@ -118,7 +143,6 @@ export class FhirSchemas {
       const compiled = this.profile(p);
       if (compiled) return compiled.root;
     }
-    if (node.children.length > 0) return node;
     return this.base(type.code)?.root;
   }
 }

@@ -45,6 +45,10 @@ function instanceValues(item: Json, steps: readonly string[], resourceTyped: boo
     const next: Typed[] = [];
     const call = CALL.exec(step);
     for (const { value, type } of current) {
+      if (call?.[1] === 'ofType') {
+        if (type === undefined || type.toLowerCase() === (call[2] ?? '').toLowerCase()) next.push({ value, type });
+        continue;
+      }
       if (!value || typeof value !== 'object') continue;
       const obj = value as Record<string, Json>;
       if (call) {
@@ -185,10 +189,55 @@ function discriminatorMatches(schemas: FhirSchemas, slice: ElementNode, d: RawDi
   return instances.some((i) => (isPattern ? matchesPattern(i.value, expected) : deepEqual(i.value, expected)));
 }
 
+interface SliceIndex {
+  /** Slicing on one `value` discriminator at a simple path: slices by the string they fix there. */
+  readonly byValue?: ReadonlyMap<string, ElementNode>;
+  readonly steps?: readonly string[];
+}
+
+const indexes = new WeakMap<ElementNode, SliceIndex>();
+
+/** Builds the fast path for the common case (extensions by url, entries by a fixed code): one value discriminator
+ *  on a plain property path, every slice fixing a distinct string there. */
+function sliceIndex(schemas: FhirSchemas, element: ElementNode): SliceIndex {
+  let index = indexes.get(element);
+  if (index) return index;
+  index = {};
+  const ds = element.raw.slicing?.discriminator ?? [];
+  const d = ds[0];
+  if (ds.length === 1 && d && d.type === 'value' && /^[a-zA-Z]+(\.[a-zA-Z]+)*$/.test(d.path)) {
+    const steps = pathSteps(d.path);
+    const byValue = new Map<string, ElementNode>();
+    let ok = true;
+    for (const slice of element.slices) {
+      const defs = definitionAt(schemas, slice, steps);
+      const def = defs[0];
+      const expected = def?.extensionUrl ?? def?.node.raw.fixed;
+      if (defs.length !== 1 || typeof expected !== 'string' || byValue.has(expected)) {
+        ok = false;
+        break;
+      }
+      byValue.set(expected, slice);
+    }
+    if (ok) index = { byValue, steps };
+  }
+  indexes.set(element, index);
+  return index;
+}
+
 /** The slice of `element` that `item` (a plain JSON value) belongs to, or undefined. */
 export function sliceFor(schemas: FhirSchemas, element: ElementNode, item: Json): ElementNode | undefined {
   const discriminators = element.raw.slicing?.discriminator;
   if (!discriminators?.length) return undefined;
+  const index = sliceIndex(schemas, element);
+  if (index.byValue) {
+    let v: Json = item;
+    for (const step of index.steps!) {
+      if (Array.isArray(v)) break;
+      v = v && typeof v === 'object' ? (v as Record<string, Json>)[step] : undefined;
+    }
+    if (!Array.isArray(v)) return typeof v === 'string' ? index.byValue.get(v) : undefined;
+  }
   for (const slice of element.slices) {
     let all = true;
     for (const d of discriminators) {

@@ -10,6 +10,8 @@ export interface ElementNode {
   readonly path: string;
   /** Last path segment, e.g. "value[x]" or "coding". */
   readonly name: string;
+  /** Position among the parent's children (or among the sliced element's slices). */
+  readonly index: number;
   readonly sliceName: string | undefined;
   readonly min: number;
   /** Infinity for "*". */

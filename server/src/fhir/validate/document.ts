@@ -7,7 +7,9 @@ import type { PasDocumentInfo } from '../api';
 import type { Problem } from '../../problems/problem';
 import type { FhirSchemas } from '../schema/registry';
 import type { CompiledProfile } from '../schema/types';
+import { checkPasBundle } from './bundle';
 import { FhirReporter } from './reporter';
+import { FhirWalker } from './walk';
 
 export interface DocumentInput {
   readonly text: string;
@@ -23,10 +25,13 @@ export interface DocumentInput {
 export function validateDocument(input: DocumentInput): Problem[] {
   const reporter = new FhirReporter(input.maxProblems);
   for (const e of input.parseErrors) {
-    reporter.report('fhir-json-syntax', e.offset, e.offset + Math.max(1, e.length), `JSON syntax: ${describeParseError(e.error)}.`);
+    // An error at the very end (a missing closing brace) gets an empty range there, never one past the text.
+    const start = Math.min(e.offset, input.text.length);
+    reporter.report('fhir-json-syntax', start, Math.min(input.text.length, start + Math.max(1, e.length)), `JSON syntax: ${describeParseError(e.error)}.`);
   }
-  if (!input.root || input.root.type !== 'object') {
-    if (input.parseErrors.length === 0) reporter.report('fhir-not-resource', 0, Math.min(1, input.text.length), 'Expected a JSON object with a resourceType.');
+  if (!input.root || input.root.type !== 'object' || !input.pas.resourceType) {
+    if (input.parseErrors.length === 0 || input.root?.type === 'object')
+      reporter.report('fhir-not-resource', input.root?.offset ?? 0, (input.root?.offset ?? 0) + Math.min(1, input.text.length), 'A PAS file holds one FHIR resource: a JSON object with a "resourceType" (a Bundle, a Claim, …).');
     return reporter.finish();
   }
   if (!input.schemas) {
@@ -36,6 +41,13 @@ export function validateDocument(input: DocumentInput): Problem[] {
   if (!input.profile) {
     reporter.report('fhir-profile-unavailable', 0, 1, `The profile ${input.pas.profile} is not available offline; the document is not checked against it.`);
     return reporter.finish();
+  }
+  const value = input.value;
+  if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+    const walker = new FhirWalker(input.schemas, reporter, input.text);
+    const rootRange = { offset: input.root.offset, length: 1 };
+    walker.resource(input.root, value as Record<string, unknown>, [input.profile], rootRange);
+    checkPasBundle(input, reporter);
   }
   return reporter.finish();
 }

@@ -12,8 +12,10 @@ export class FhirReporter {
 
   constructor(private readonly max = DEFAULT_MAX_PROBLEMS) {}
 
-  report(code: FhirProblemCode, start: number, end: number, message: string, severity?: Severity): void {
-    const key = `${code}\u0000${start}\u0000${end}\u0000${message}`;
+  /** `dedupe`: what makes two reports the same problem (default: the message); a resource checked against two
+   *  profiles reports a shared defect once. */
+  report(code: FhirProblemCode, start: number, end: number, message: string, severity?: Severity, dedupe?: string): void {
+    const key = `${code}\u0000${start}\u0000${end}\u0000${dedupe ?? message}`;
     if (this.seen.has(key)) return;
     this.seen.add(key);
     if (this.problems.length >= this.max) {
