@@ -12,6 +12,9 @@ import { StatusBar } from './views/statusBar';
 import { DecisionView } from './views/decisionView';
 import { SendLens } from './views/sendLens';
 import { sendDocument } from './commands/send';
+import { stopAllFollowing } from './commands/sendPas';
+import { currentPasEnvironment } from './pasSessionShim';
+import { isFhirResource, pasOperationFor } from './api/pasRoute';
 import { healthCheck, selectEnvironment, signIn, signOut } from './commands/account';
 import { disposeLocalSandbox, startLocalSandbox, stopLocalSandbox } from './commands/localSandbox';
 import { showHistory } from './commands/history';
@@ -22,7 +25,7 @@ import { isServedJson, JSON_REQUEST_NAME } from './servedDocuments';
 
 type LanguageClientModule = { startLanguageClient(context: ExtensionContext): Promise<{ stop(): Promise<void> }>; JSON_REQUEST_PATTERN: string };
 
-const ENVIRONMENT_SEND_COMMANDS = ['priorAuth.sendToSandbox', 'priorAuth.sendToProduction', 'priorAuth.sendToLocal', 'priorAuth.sendToCustom'];
+const ENVIRONMENT_SEND_COMMANDS = ['priorAuth.sendToSandbox', 'priorAuth.sendToProduction', 'priorAuth.sendToLocal', 'priorAuth.sendToCustom', 'priorAuth.sendToPasPayer', 'priorAuth.sendToPasProduction'];
 let languageClient: Promise<{ stop(): Promise<void> }> | undefined;
 
 function wantsLanguageServer(doc: TextDocument): boolean {
@@ -35,15 +38,23 @@ function ensureLanguageClient(context: ExtensionContext): Promise<unknown> {
   return languageClient;
 }
 
-/** Whether a document is a 278 response (its Send button and menu item are hidden; sending it is refused). */
-function isResponseDocument(doc: TextDocument | undefined): boolean {
-  if (!doc || doc.uri.scheme === RESPONSE_SCHEME) return false;
-  if (doc.languageId === 'x12') return !!x12ResponseReason(doc.getText());
-  if (doc.languageId !== 'json' || !JSON_REQUEST_NAME.test(doc.uri.path)) return false;
+/** What the active document is for Send: a 278 or PAS response (Send hidden and refused), a PAS document, or neither. */
+function documentKind(doc: TextDocument | undefined): { response: boolean; pas: boolean } {
+  const none = { response: false, pas: false };
+  if (!doc || doc.uri.scheme === RESPONSE_SCHEME) return none;
+  if (doc.languageId === 'x12') return { response: !!x12ResponseReason(doc.getText()), pas: false };
+  if (doc.languageId !== 'json') return none;
+  const requestBody = JSON_REQUEST_NAME.test(doc.uri.path);
+  if (!requestBody && !isServedJson(doc.uri.path, doc.getText())) return none;
   try {
-    return !!jsonResponseReason(JSON.parse(doc.getText()));
+    const body: unknown = JSON.parse(doc.getText());
+    if (isFhirResource(body)) {
+      const route = pasOperationFor(body);
+      return { response: 'refusal' in route && /response/.test(route.refusal), pas: true };
+    }
+    return { response: requestBody && !!jsonResponseReason(body), pas: false };
   } catch {
-    return false;
+    return none;
   }
 }
 
@@ -54,7 +65,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
   const history = new RequestHistory(context.globalState, persistHistory);
   const decisions = new DecisionView();
   const state = new ExtensionState(log, new CredentialStore(context.secrets), history, responses, statusBar, decisions);
-  const sendLens = new SendLens(() => state.environment());
+  const sendLens = new SendLens(() => state.environment(), currentPasEnvironment);
 
   const guarded = (name: string, fn: (...args: any[]) => unknown) =>
     commands.registerCommand(name, async (...args: unknown[]) => {
@@ -83,7 +94,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
     statusBar,
     workspace.registerTextDocumentContentProvider(RESPONSE_SCHEME, responses),
     languages.registerCodeLensProvider({ scheme: RESPONSE_SCHEME }, responses),
-    languages.registerCodeLensProvider([{ language: 'x12', scheme: 'file' }, { language: 'x12', scheme: 'untitled' }, { language: 'json', pattern: '**/*.{278,inquiry,submission,noa}.json' }], sendLens),
+    languages.registerCodeLensProvider([{ language: 'x12', scheme: 'file' }, { language: 'x12', scheme: 'untitled' }, { language: 'json', scheme: 'file' }, { language: 'json', scheme: 'untitled' }], sendLens),
     guarded('priorAuth.send', (uri) => sendDocument(state, 'auto', uri ?? visibleRequestUri())),
     // The same command under titles that name the environment, for the editor's title bar and context menu.
     ...ENVIRONMENT_SEND_COMMANDS.map((name) => guarded(name, (uri) => sendDocument(state, 'auto', uri ?? visibleRequestUri()))),
@@ -120,12 +131,18 @@ export async function activate(context: ExtensionContext): Promise<void> {
       if (!languageClient && wantsLanguageServer(event.document)) void ensureLanguageClient(context);
     }),
     { dispose: () => void disposeLocalSandbox() },
+    { dispose: () => stopAllFollowing() },
   );
 
   let responseKeyTimer: NodeJS.Timeout | undefined;
   const updateResponseKey = () => {
     clearTimeout(responseKeyTimer);
-    responseKeyTimer = setTimeout(() => void commands.executeCommand('setContext', 'priorAuth.activeIsResponse', isResponseDocument(window.activeTextEditor?.document)), 150);
+    responseKeyTimer = setTimeout(() => {
+      const kind = documentKind(window.activeTextEditor?.document);
+      void commands.executeCommand('setContext', 'priorAuth.activeIsResponse', kind.response);
+      void commands.executeCommand('setContext', 'priorAuth.activeIsPas', kind.pas);
+      void commands.executeCommand('setContext', 'priorAuth.pasProduction', currentPasEnvironment().production);
+    }, 150);
   };
   context.subscriptions.push(
     window.onDidChangeActiveTextEditor(updateResponseKey),
@@ -141,6 +158,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
 }
 
 export async function deactivate(): Promise<void> {
+  stopAllFollowing();
   await disposeLocalSandbox();
   const client = await languageClient;
   await client?.stop();

@@ -132,3 +132,6 @@ export class PriorAuthClient {
     return this.http.close();
   }
 }
+
+// The PAS client travels in the same lazily loaded chunk (dist/api.js) as the Optum client: both need undici.
+export { PasClient } from './pasClient';

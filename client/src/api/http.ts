@@ -31,6 +31,8 @@ export interface HttpAnswer {
   readonly traceId?: string;
   readonly transactionId?: string;
   readonly correlationId?: string;
+  /** X-Request-Id, which FHIR servers (the local PAS payer among them) give each answer. */
+  readonly requestId?: string;
   readonly attempts: number;
 }
 
@@ -115,7 +117,8 @@ export class HttpClient {
       const elapsedMs = Math.round(performance.now() - started);
       const traceId = header(responseHeaders, 'x-amzn-trace-id');
       const transactionId = header(responseHeaders, 'transaction-id');
-      this.log.info(`← ${status} ${method} ${url.pathname} in ${elapsedMs} ms${traceId ? ` trace ${traceId}` : ''}${transactionId ? ` transaction ${transactionId}` : ''}`);
+      const requestId = header(responseHeaders, 'x-request-id');
+      this.log.info(`← ${status} ${method} ${url.pathname} in ${elapsedMs} ms${traceId ? ` trace ${traceId}` : ''}${transactionId ? ` transaction ${transactionId}` : ''}${requestId ? ` request ${requestId}` : ''}`);
       if ((status === 429 || status === 503) && attempt <= this.settings.maxRetries) {
         const delay = retryAfterMs(header(responseHeaders, 'retry-after'));
         if (delay <= this.settings.maxRetryWaitMs) {
@@ -134,7 +137,7 @@ export class HttpClient {
       } catch {
         // a non-JSON answer stays text
       }
-      return { status, text, body: parsed, elapsedMs, traceId, transactionId, correlationId, attempts: attempt };
+      return { status, text, body: parsed, elapsedMs, traceId, transactionId, correlationId, requestId, attempts: attempt };
     }
   }
 

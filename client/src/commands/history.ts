@@ -5,6 +5,7 @@ import { ThemeIcon, window, type QuickPickItem, type QuickInputButton } from 'vs
 import type { ExtensionState } from '../state';
 import type { LiveEntry } from '../views/history';
 import { deliver, showDecision } from './send';
+import { deliverPas, isPasRequest, showPasDecision } from './sendPas';
 
 const RESEND: QuickInputButton = { iconPath: new ThemeIcon('refresh'), tooltip: 'Send again (to the current environment)' };
 const SENT_BODY: QuickInputButton = { iconPath: new ThemeIcon('file-code'), tooltip: 'Open the body that was sent' };
@@ -16,7 +17,7 @@ interface Item extends QuickPickItem {
 function openSentBody(state: ExtensionState, entry: LiveEntry): Promise<void> {
   const request = entry.sent;
   if (!request) return Promise.resolve();
-  const body = { kind: 'sent' as const, title: 'Sent', language: request.form, text: request.text };
+  const body = { kind: 'sent' as const, title: 'Sent', language: isPasRequest(request) ? ('json' as const) : request.form, text: request.text };
   const [uri] = state.responses.publish(request.requestUri, [body], { headline: `Sent to ${entry.environment} (${entry.endpoint})`, status: `${entry.status} · ${new Date(entry.time).toLocaleTimeString()}` });
   return state.responses.open(uri, undefined);
 }
@@ -42,15 +43,19 @@ export async function showHistory(state: ExtensionState): Promise<void> {
     quickPick.onDidTriggerItemButton(({ button, item }) => {
       quickPick.hide();
       if (!item.entry.sent) return;
-      if (button === RESEND) void deliver(state, item.entry.sent).catch((error) => state.showError(error));
+      const sent = item.entry.sent;
+      if (button === RESEND) void (isPasRequest(sent) ? deliverPas(state, sent) : deliver(state, sent)).catch((error) => state.showError(error));
       else void openSentBody(state, item.entry).catch((error) => state.showError(error));
     });
     quickPick.onDidAccept(() => {
       const entry = quickPick.selectedItems[0]?.entry;
       quickPick.hide();
       if (!entry) return;
-      if (entry.sent && entry.model) showDecision(state, entry.sent, entry.model);
-      else void window.showInformationMessage('That answer is not kept (from an earlier session, or the request got no answer).');
+      const { sent, model } = entry;
+      if (sent && model) {
+        if (isPasRequest(sent)) showPasDecision({ state, request: sent, model, entry });
+        else showDecision(state, sent, model);
+      } else void window.showInformationMessage('That answer is not kept (from an earlier session, or the request got no answer).');
     });
     quickPick.onDidHide(() => {
       quickPick.dispose();

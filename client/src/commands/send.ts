@@ -17,6 +17,8 @@ import {
   x12ResponseReason, type FixCandidate,
 } from '../sendChecks';
 import { RESPONSE_SCHEME, segmentPerLine } from '../views/responseView';
+import { isFhirResource } from '../api/pasRoute';
+import { sendPasDocument } from './sendPas';
 import { cannedChoices, jsonWithChoice, sandboxProblem, x12ChoiceEdits } from '../sandboxValues';
 import { confirmProductionSends } from '../settings';
 import type { ExtensionState } from '../state';
@@ -86,7 +88,7 @@ async function applyFixes(doc: TextDocument, fixes: readonly CodeAction[]): Prom
  * Errors in the Problems view for this file: ask before sending something the payer will reject. The safe answer is
  * the default (Enter shows the problems); "Fix and Send" applies the language server's quick fixes and checks again.
  */
-async function confirmDespiteErrors(doc: TextDocument): Promise<boolean> {
+export async function confirmDespiteErrors(doc: TextDocument): Promise<boolean> {
   for (let round = 0; round < 3; round++) {
     const errors = languages.getDiagnostics(doc.uri).filter((d) => d.severity === DiagnosticSeverity.Error);
     if (errors.length === 0) return true;
@@ -162,7 +164,7 @@ export async function sendDocument(state: ExtensionState, target: SendTarget, ur
   if (!state.requireTrust('send requests')) return;
   const doc = uri ? await workspace.openTextDocument(uri) : window.activeTextEditor?.document;
   if (!doc) {
-    void window.showInformationMessage('Open an X12 278 or a JSON prior-auth request first, then send it.');
+    void window.showInformationMessage('Open an X12 278, a JSON prior-auth request or a PAS request bundle first, then send it.');
     return;
   }
   if (doc.uri.scheme === RESPONSE_SCHEME) {
@@ -181,6 +183,8 @@ export async function sendDocument(state: ExtensionState, target: SendTarget, ur
     state.showError(error);
     return;
   }
+  // A FHIR resource is a Da Vinci PAS document: it goes to a PAS server's Claim/$submit or $inquire.
+  if (form === 'json' && isFhirResource(parsed)) return sendPasDocument(state, doc, parsed, target, confirmDespiteErrors);
   const response = form === 'x12' ? x12ResponseReason(doc.getText()) : jsonResponseReason(parsed);
   if (response) {
     void window.showWarningMessage(responseBlockedMessage(response));

@@ -5,7 +5,7 @@
 import { OUTCOME_BADGES, spanText, type DecisionLine, type DecisionModel, type RawBody } from './model';
 
 /** Commands the page can post. */
-export type DecisionCommand = 'copyTrace' | 'openBody' | 'resend' | 'openRequest';
+export type DecisionCommand = 'copyTrace' | 'openBody' | 'resend' | 'openRequest' | 'checkAgain' | 'stopWaiting';
 
 export interface PageOptions {
   readonly nonce: string;
@@ -15,6 +15,8 @@ export interface PageOptions {
   readonly maxInlineChars?: number;
   /** Whether "Re-send" is offered (the request is still known). */
   readonly canResend?: boolean;
+  /** Whether "Stop waiting" is offered while a pended decision is followed. */
+  readonly canStopWaiting?: boolean;
 }
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -90,6 +92,7 @@ th, td { text-align: left; vertical-align: top; padding: 4px 8px; border-bottom:
 thead th { color: var(--vscode-descriptionForeground); font-weight: 600; font-size: 0.85em; }
 h2 { font-size: 1.05em; font-weight: 600; margin: 18px 0 4px; }
 .rejection { border-left: 3px solid var(--vscode-charts-red, #e51400); padding: 4px 10px; margin: 6px 0; background: var(--vscode-textBlockQuote-background); }
+.follow { border-left: 3px solid var(--vscode-charts-orange, #d18616); padding: 4px 10px; margin: 6px 0; background: var(--vscode-textBlockQuote-background); }
 .error { border-left: 3px solid var(--vscode-errorForeground); padding: 4px 10px; margin: 6px 0; background: var(--vscode-textBlockQuote-background); }
 .actions { display: flex; flex-wrap: wrap; gap: 8px; margin: 6px 0; }
 button { font-family: inherit; font-size: inherit; color: var(--vscode-button-secondaryForeground); background: var(--vscode-button-secondaryBackground); border: 1px solid var(--vscode-button-border, transparent); padding: 3px 10px; border-radius: 2px; cursor: pointer; }
@@ -131,6 +134,13 @@ export function renderDecisionHtml(model: DecisionModel, options: PageOptions): 
   const error = model.error
     ? `<div class="error"><div><strong>${escapeHtml(model.error.message)}</strong></div>${model.error.nextStep ? `<div>${escapeHtml(model.error.nextStep)}</div>` : ''}${model.error.details.length ? `<ul>${model.error.details.map((d) => `<li>${escapeHtml(d)}</li>`).join('')}</ul>` : ''}</div>`
     : '';
+  const follow = model.follow
+    ? `<div class="follow" id="follow" data-state="${model.follow.state}" role="status"><div>${escapeHtml(model.follow.message)}</div>${
+        model.follow.canCheck || (model.follow.state === 'waiting' && options.canStopWaiting)
+          ? `<div class="actions">${model.follow.canCheck ? '<button type="button" class="primary" data-command="checkAgain" title="Ask the payer for the decision now ($inquire)">Check again</button>' : ''}${model.follow.state === 'waiting' && options.canStopWaiting ? '<button type="button" data-command="stopWaiting">Stop waiting</button>' : ''}</div>`
+          : ''
+      }</div>`
+    : '';
   const when = new Date(x.at);
   const time = `${when.toLocaleTimeString('en-GB')}${x.elapsedMs !== undefined ? ` · ${x.elapsedMs} ms` : ''}`;
   const environment = `${x.environment}${x.production ? ' (PRODUCTION)' : ''}`;
@@ -164,8 +174,10 @@ ${field('Time', time)}
 ${field('Request', x.endpoint)}
 ${field('Trace ID', x.traceId)}
 ${field('Transaction ID', x.transactionId)}
+${(model.facts ?? []).map((f) => field(f.label, f.value)).join('\n')}
 </dl>
 ${actions.length ? `<div class="actions">${actions.join('')}</div>` : ''}
+${follow}
 ${error}
 ${rejections}
 ${table}

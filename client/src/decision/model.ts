@@ -1,5 +1,5 @@
 // The decision a payer gave, in a form that does not depend on the wire format: what the decision view renders.
-// Adapters build it from an X12 278 response (decision/x12.ts) and, later, from a Da Vinci PAS ClaimResponse; the
+// Adapters build it from an X12 278 response (decision/x12.ts) and from a Da Vinci PAS answer (decision/pas.ts); the
 // view (decision/html.ts, views/decisionView.ts) knows only this model. No VS Code import: unit-tested in plain Node.
 
 /** The badge: one outcome for the whole answer. */
@@ -105,6 +105,19 @@ export interface DecisionModel {
   readonly error?: { readonly message: string; readonly nextStep?: string; readonly details: readonly string[] };
   readonly exchange: Exchange;
   readonly bodies: readonly RawBody[];
+  /** Further facts of the answer shown beside the authorization, e.g. a PAS ClaimResponse's disposition. */
+  readonly facts?: readonly { readonly label: string; readonly value: string }[];
+  /** A pended decision being followed: the final one is awaited, or cannot come by itself (say why, offer a check). */
+  readonly follow?: FollowState;
+}
+
+/** What happens after a pended answer: waiting on a subscription, or waiting is not possible / over. */
+export interface FollowState {
+  readonly state: 'waiting' | 'arrived' | 'unreachable' | 'stopped' | 'timed-out' | 'failed';
+  /** In words, e.g. "Waiting for the payer's final decision (subscription 12, notifications to 127.0.0.1)…". */
+  readonly message: string;
+  /** Whether the view offers "Check again" (ask the payer now). */
+  readonly canCheck: boolean;
 }
 
 /** The model of a failed call (the API answered with an error, or the network failed). */

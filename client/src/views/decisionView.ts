@@ -1,6 +1,7 @@
 // The decision view: one webview panel per request document, beside it, reused by every send of that document and by
 // Request History. It renders a DecisionModel (decision/html.ts) and nothing else; its buttons copy the trace ID, open
-// a body as a read-only document (in the panel's own group), re-send, or show the request. No state is persisted
+// a body as a read-only document (in the panel's own group), re-send, show the request, and for a pended PAS answer
+// check again or stop waiting. No state is persisted
 // (no serializer, no setState): the panel's content lives in memory and is gone when the panel or window closes.
 
 import { randomBytes } from 'node:crypto';
@@ -17,6 +18,10 @@ export interface DecisionRecord {
   /** Opens body `index` of the model as a read-only document in `column`. */
   readonly openBody: (index: number, column: ViewColumn | undefined) => Promise<void>;
   readonly resend?: () => Promise<void>;
+  /** Asks the payer for the decision now (a pended PAS answer: $inquire). */
+  readonly checkAgain?: () => Promise<void>;
+  /** Stops following a pended decision (the subscription is removed). */
+  readonly stopWaiting?: () => void;
 }
 
 interface Entry {
@@ -62,6 +67,7 @@ export class DecisionView implements Disposable {
       nonce: randomBytes(16).toString('base64'),
       cspSource: entry.panel.webview.cspSource,
       canResend: !!record.resend,
+      canStopWaiting: !!record.stopWaiting,
     });
   }
 
@@ -85,6 +91,12 @@ export class DecisionView implements Disposable {
         return;
       case 'resend':
         await record.resend?.();
+        return;
+      case 'checkAgain':
+        await record.checkAgain?.();
+        return;
+      case 'stopWaiting':
+        record.stopWaiting?.();
         return;
       case 'openRequest': {
         const doc = await workspace.openTextDocument(record.requestUri);

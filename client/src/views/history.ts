@@ -4,6 +4,7 @@
 
 import type { Memento } from 'vscode';
 import type { OutgoingRequest } from '../commands/send';
+import type { PasOutgoingRequest } from '../commands/sendPas';
 import type { DecisionModel } from '../decision/model';
 
 export interface HistoryEntry {
@@ -17,7 +18,7 @@ export interface HistoryEntry {
 
 /** What this session keeps of an entry besides its metadata. */
 export interface LiveParts {
-  readonly sent?: OutgoingRequest;
+  readonly sent?: OutgoingRequest | PasOutgoingRequest;
   /** The decision shown for it (an error model when the API refused it); none when the call never got an answer. */
   readonly model?: DecisionModel;
 }
@@ -34,9 +35,26 @@ export class RequestHistory {
     if (persist()) this.entries.push(...state.get<HistoryEntry[]>(KEY, []));
   }
 
-  add(entry: HistoryEntry, live: LiveParts = {}): void {
-    this.entries.unshift({ ...entry, ...live });
+  /** Adds an entry at the top; returns it, so a later answer (a pended decision's final one) can update it. */
+  add(entry: HistoryEntry, live: LiveParts = {}): LiveEntry {
+    const added: LiveEntry = { ...entry, ...live };
+    this.entries.unshift(added);
     this.entries.length = Math.min(this.entries.length, LIMIT);
+    this.save();
+    return added;
+  }
+
+  /** Replaces an entry (found by identity) with its update, in place; returns the new entry, or undefined when gone. */
+  update(entry: LiveEntry, changes: Partial<HistoryEntry> & LiveParts): LiveEntry | undefined {
+    const index = this.entries.indexOf(entry);
+    if (index < 0) return undefined;
+    const updated: LiveEntry = { ...entry, ...changes };
+    this.entries[index] = updated;
+    this.save();
+    return updated;
+  }
+
+  private save(): void {
     if (this.persist()) {
       void this.state.update(KEY, this.entries.map(({ time, environment, endpoint, status, decision, request }) => ({ time, environment, endpoint, status, decision, request })));
     }

@@ -69,7 +69,7 @@ const fail = (status: number, code: string, text: string, expression?: string, h
 
 function sendFhir(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const text = body === undefined ? '' : JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/fhir+json; charset=utf-8', 'content-length': Buffer.byteLength(text), ...headers });
+  res.writeHead(status, { 'content-type': 'application/fhir+json; charset=utf-8', 'content-length': Buffer.byteLength(text), 'x-request-id': randomUUID(), ...headers });
   res.end(text);
 }
 
