@@ -11,7 +11,7 @@ import { REPO, waitFor } from './editor.mjs';
  * @property {import('./workbench.mjs').Workbench} wb
  * @property {import('playwright-core').Page} page
  * @property {import('./editor.mjs').Run} run
- * @property {{ url: string, clientId: string, clientSecret: string, port: number, stop(): Promise<void>, restart(): Promise<void>, stats(): {tokensIssued: number, requests: number} }} sandbox
+ * @property {{ url: string, clientId: string, clientSecret: string, port: number, stop(): Promise<void>, restart(): Promise<void>, stats(): {tokensIssued: number, requests: number}, pasBaseUrl(): string, pasStats(): {activeSubscriptions: number, notificationsSent: number} }} sandbox
  * @property {(message: string) => void} note  records what was checked, printed under the scenario
  * @property {{ signedIn?: boolean }} state  what one scenario leaves for the next (each also runs alone: --grep)
  */
@@ -878,6 +878,58 @@ SCENARIOS.push(
       const view = await decisionView(ctx, notice, 'Notification received');
       const shot = await shootDecision(ctx, notice, 'notice');
       ctx.note(`${notice}: "${view.badge}" — ${view.headline} (${shot})`);
+    },
+  },
+  {
+    name: 'PAS: send a request bundle the payer pends; the final decision arrives through the subscription in the same view',
+    async run(ctx) {
+      const { wb, sandbox } = ctx;
+      const request = 'pas-request-pended.pas.json';
+      await openJson(wb, request);
+      const lens = await waitFor('the PAS send lens', async () => (await wb.codeLenses()).find((l) => /Send request \(\$submit\) to local PAS payer/.test(l)));
+      ctx.note(`code lens "${lens}"`);
+      const before = sandbox.pasStats().activeSubscriptions;
+      const pendedToast = await send(wb, /^Pended.* — HTTP 200/);
+      ctx.note(`notification "${pendedToast}"`);
+      const pended = await decisionView(ctx, request, 'Pended');
+      const claimResponse = pended.fields.ClaimResponse;
+      expect(/^[0-9a-f-]{36}$/.test(claimResponse ?? ''), `the view names the pended ClaimResponse: ${JSON.stringify(pended.fields)}`);
+      expect(/^PEND-/.test(pended.rows[0]?.split(' ').find((w) => w.startsWith('PEND-')) ?? ''), `the item row has the payer's reference: ${pended.rows.join(' | ')}`);
+      expect(/^[0-9a-f-]{36}$/.test(pended.fields['Trace ID'] ?? ''), `the payer's request ID as the trace ID: ${pended.fields['Trace ID']}`);
+      const waiting = await wb.waitToast(/Waiting for the payer's final decision/);
+      const followText = await pended.frame.locator('#follow').textContent();
+      expect(/Waiting for the payer's final decision/.test(followText ?? ''), `the view says it is waiting: ${followText}`);
+      await waitFor('the subscription to be active at the payer', async () => sandbox.pasStats().activeSubscriptions > before);
+      ctx.note(`decision view "${pended.badge}": ${pended.headline}; rows: ${pended.rows.join(' | ')}; progress "${waiting}"; the payer has the subscription`);
+      const pendedShot = await shootDecision(ctx, request, 'pas-pended');
+
+      // The payer decides: the notification (id-only) reaches the 127.0.0.1 listener, the extension reads the bundle.
+      const sent = sandbox.pasStats().notificationsSent;
+      const released = await fetch(`${sandbox.pasBaseUrl()}/ClaimResponse/${claimResponse}/$release`, { method: 'POST' });
+      await released.arrayBuffer();
+      expect(released.status === 200, `the payer released the decision (HTTP ${released.status})`);
+      const final = await decisionView(ctx, request, 'Certified');
+      expect(sandbox.pasStats().notificationsSent > sent, 'the payer sent an event notification');
+      expect(/^PA\d{8}$/.test(final.fields.Authorization ?? ''), `the final decision's authorization number: ${JSON.stringify(final.fields)}`);
+      expect(final.fields.ClaimResponse === claimResponse, 'the same ClaimResponse, now final');
+      const arrived = await final.frame.locator('#follow').textContent();
+      expect(/arrived .* through the payer's notification/.test(arrived ?? ''), `the view says how it arrived: ${arrived}`);
+      const finalToast = await wb.waitToast(/^Final decision on pas-request-pended\.pas\.json: Approved/);
+      await waitFor('the subscription to be removed', async () => sandbox.pasStats().activeSubscriptions === before);
+      const finalShot = await shootDecision(ctx, request, 'pas-certified');
+      ctx.note(`after $release: the same view (one tab) says "${final.badge}", ${final.fields.Authorization}, ${final.fields.Effective ?? ''}–${final.fields.Expires ?? ''}; "${arrived?.trim().slice(0, 90)}…"; "${finalToast}"; subscription removed (${pendedShot}, ${finalShot})`);
+
+      // The response body opens as a read-only JSON document that the language server reads as PAS.
+      const responseJson = await final.frame.locator('pre.code').first().textContent();
+      const lines = (responseJson ?? '').split('\n');
+      const codeLine = lines.findIndex((l) => /"code": "A1"/.test(l));
+      expect(codeLine >= 0, 'the response JSON shows the A1 review action');
+      await clickInDecision(ctx, request, 'Open as JSON document');
+      const responseTab = 'pas-request-pended.pas.response.json';
+      await wb.waitActiveTab(responseTab);
+      const hover = await wb.hoverAt(codeLine + 1, lines[codeLine].indexOf('A1') + 1, 'A1 — approved (certified in total)', { length: 2, timeoutMs: 60_000 });
+      await wb.hideHover();
+      ctx.note(`"Open as JSON document" → ${responseTab}; hover on "A1": "${hover.replace(/\s+/g, ' ').slice(0, 100)}…"`);
     },
   },
 );

@@ -118,7 +118,9 @@ async function main(editor, args) {
     const vsix = await phase('npm run package', () => buildAndPackage(run));
 
     // The harness's sandbox: its own client ID and a random secret, so the secret can be searched for afterwards.
-    const credentials = { clientId: 'e2e-client', clientSecret: `e2e-secret-${randomBytes(12).toString('hex')}` };
+    // Its PAS payer keeps a PAS-PEND decision pended until a scenario releases it ($release), so the pended badge is
+    // seen before the final one without racing the payer's timer.
+    const credentials = { clientId: 'e2e-client', clientSecret: `e2e-secret-${randomBytes(12).toString('hex')}`, pas: { releaseDelayMs: 60 * 60_000 } };
     let current = await startSandbox(run, credentials);
     const port = Number(new URL(current.url).port);
     const sandbox = {
@@ -126,6 +128,8 @@ async function main(editor, args) {
       port,
       ...credentials,
       stats: () => current.stats(),
+      pasBaseUrl: () => current.pasBaseUrl,
+      pasStats: () => current.pas.stats(),
       stop: () => current.close(),
       restart: async () => {
         current = await startSandbox(run, { ...credentials, port });

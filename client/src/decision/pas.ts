@@ -34,7 +34,8 @@ function itemLine(item: PasItemDecision, prefix: string): DecisionLine {
   const notes = [
     item.authorizedDetail && `authorized ${item.authorizedDetail}`,
     item.reasons.length ? `reason ${item.reasons.join(', ')}` : undefined,
-    !item.authorization && item.administrationReference ? `payer reference ${item.administrationReference}` : undefined,
+    // A pended item's Authorization cell holds the payer's reference: say what it is.
+    !item.authorization && item.administrationReference ? "the payer's reference for the pended review" : undefined,
   ].filter(Boolean);
   return {
     label,
