@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { commands, env, languages, window, workspace, type ExtensionContext, type TextDocument } from 'vscode';
 import { CredentialStore } from './credentials';
 import { ExtensionState } from './state';
-import { affectsConnection, persistHistory } from './settings';
+import { affectsConnection, affectsPasConnection, persistHistory } from './settings';
 import { RequestHistory } from './views/history';
 import { RESPONSE_SCHEME, ResponseView } from './views/responseView';
 import { StatusBar } from './views/statusBar';
@@ -13,7 +13,6 @@ import { DecisionView } from './views/decisionView';
 import { SendLens } from './views/sendLens';
 import { sendDocument } from './commands/send';
 import { stopAllFollowing } from './commands/sendPas';
-import { currentPasEnvironment } from './pasSessionShim';
 import { isFhirResource, pasOperationFor } from './api/pasRoute';
 import { healthCheck, selectEnvironment, signIn, signOut } from './commands/account';
 import { disposeLocalSandbox, startLocalSandbox, stopLocalSandbox } from './commands/localSandbox';
@@ -21,7 +20,10 @@ import { showHistory } from './commands/history';
 import { convert, treatAsRequest } from './commands/convert';
 import { jsonResponseReason, x12ResponseReason } from './sendChecks';
 import { openExample, visibleRequestUri } from './commands/walkthrough';
-import { isServedJson, JSON_REQUEST_NAME } from './servedDocuments';
+import { isPasJson, isServedJson, JSON_REQUEST_NAME } from './servedDocuments';
+import { generatePasKeyPair, selectPasEnvironment, signInToPas, signOutOfPas } from './commands/pasAccount';
+import { currentPasEnvironment, pasSession, refreshPasStatus } from './pas/session';
+import { allPasProblems } from './settings';
 
 type LanguageClientModule = { startLanguageClient(context: ExtensionContext): Promise<{ stop(): Promise<void> }>; JSON_REQUEST_PATTERN: string };
 
@@ -106,6 +108,10 @@ export async function activate(context: ExtensionContext): Promise<void> {
     guarded('priorAuth.signOut', () => signOut(state)),
     guarded('priorAuth.selectEnvironment', () => selectEnvironment(state)),
     guarded('priorAuth.healthCheck', () => healthCheck(state)),
+    guarded('priorAuth.pas.signIn', () => signInToPas(state)),
+    guarded('priorAuth.pas.signOut', () => signOutOfPas(state)),
+    guarded('priorAuth.pas.generateKeyPair', () => generatePasKeyPair(state)),
+    guarded('priorAuth.pas.selectEnvironment', () => selectPasEnvironment(state)),
     guarded('priorAuth.startLocalSandbox', () => startLocalSandbox(state)),
     guarded('priorAuth.stopLocalSandbox', () => stopLocalSandbox(state)),
     guarded('priorAuth.showHistory', () => showHistory(state)),
@@ -121,6 +127,13 @@ export async function activate(context: ExtensionContext): Promise<void> {
         state.resetClient();
         state.refreshStatus();
         sendLens.refresh();
+      }
+      if (affectsPasConnection(event)) {
+        pasSession(state).resetClient();
+        refreshPasStatus(state);
+        sendLens.refresh();
+        void commands.executeCommand('setContext', 'priorAuth.pasProduction', currentPasEnvironment().production);
+        for (const problem of allPasProblems()) log.warn(problem);
       }
     }),
     workspace.onDidOpenTextDocument((doc) => {
@@ -138,10 +151,12 @@ export async function activate(context: ExtensionContext): Promise<void> {
   const updateResponseKey = () => {
     clearTimeout(responseKeyTimer);
     responseKeyTimer = setTimeout(() => {
-      const kind = documentKind(window.activeTextEditor?.document);
+      const doc = window.activeTextEditor?.document;
+      const kind = documentKind(doc);
       void commands.executeCommand('setContext', 'priorAuth.activeIsResponse', kind.response);
       void commands.executeCommand('setContext', 'priorAuth.activeIsPas', kind.pas);
       void commands.executeCommand('setContext', 'priorAuth.pasProduction', currentPasEnvironment().production);
+      statusBar.showPas(!!doc && doc.languageId === 'json' && doc.uri.scheme !== RESPONSE_SCHEME && isPasJson(doc.uri.path, doc.getText()));
     }, 150);
   };
   context.subscriptions.push(
@@ -154,6 +169,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
   updateResponseKey();
 
   state.refreshStatus();
+  refreshPasStatus(state);
   if (workspace.textDocuments.some(wantsLanguageServer)) await ensureLanguageClient(context);
 }
 

@@ -881,10 +881,20 @@ SCENARIOS.push(
     },
   },
   {
-    name: 'PAS: send a request bundle the payer pends; the final decision arrives through the subscription in the same view',
+    name: 'PAS: sign in to the local PAS payer (SMART), send a request bundle it pends; the final decision arrives in the same view',
     async run(ctx) {
       const { wb, sandbox } = ctx;
       const request = 'pas-request-pended.pas.json';
+      // Sign in to the local PAS payer with SMART Backend Services: a new ES384 key, registered with the payer.
+      await wb.clearNotifications();
+      await wb.runCommand('Prior Auth: Sign In to PAS Payer');
+      await wb.pickQuickItem('Generate a Key and Register It');
+      await wb.waitToast(/Register it with the local payer\?/);
+      const tokensBefore = sandbox.pasStats().tokensIssued;
+      await wb.clickToastButton(/Register it with the local payer\?/, 'Register with Local Payer');
+      const signedIn = await wb.waitToast(/^Signed in to the local PAS payer as .*SMART Backend Services/);
+      expect(sandbox.pasStats().tokensIssued > tokensBefore, 'the payer issued a token for the signed assertion');
+      ctx.note(`Sign In to PAS Payer → "Generate a Key and Register It" → "${signedIn}"`);
       await openJson(wb, request);
       const lens = await waitFor('the PAS send lens', async () => (await wb.codeLenses()).find((l) => /Send request \(\$submit\) to local PAS payer/.test(l)));
       ctx.note(`code lens "${lens}"`);

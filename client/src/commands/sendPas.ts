@@ -13,7 +13,7 @@ import { pasOperationFor } from '../api/pasRoute';
 import { unreachableListener, waitForFinalDecision } from '../api/pasSubscription';
 import { errorDecision, type DecisionModel, type Exchange, type FollowState, type RawBody } from '../decision/model';
 import { decisionFromPas } from '../decision/pas';
-import { currentPasEnvironment, pasClientForSend } from '../pasSessionShim';
+import { currentPasEnvironment, pasClientForSend } from '../pas/session';
 import { confirmProductionSends } from '../settings';
 import { refusedRequestNextStep } from '../sendChecks';
 import type { ExtensionState } from '../state';
