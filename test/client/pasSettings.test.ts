@@ -5,6 +5,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createPrivateKey, generateKeyPairSync } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { isApiError, type ApiError } from '../../client/src/api/errors';
 import { PasClient } from '../../client/src/api/pasClient';
 import { DEFAULT_PAS_SCOPE } from '../../client/src/api/smart';
@@ -14,6 +16,7 @@ import { LOCAL_PAS_CLIENT_ID, parsePasEnvironments, pasCredentialKey, selectPasE
 import { importPrivateKey, newKeyPair, normalizePem, publicJwksOf } from '../../client/src/pas/keys';
 import { registerWithLocalPayer } from '../../client/src/pas/localPayer';
 import { startSandbox, type Sandbox } from '../../sandbox/src/server';
+import { REPO } from '../helpers/fixtures';
 
 const payer = (fields: Record<string, unknown>) => ({ name: 'acme', baseUrl: 'https://payer.example/fhir/', clientId: 'c-1', ...fields });
 
@@ -268,4 +271,16 @@ test('keys are only registered automatically on this machine, and only their pub
   const closed = await registerWithLocalPayer('http://127.0.0.1:9/fhir', 'x', pair.publicJwks).then(() => assert.fail('registered with nothing'), (e: ApiError) => e);
   assert.equal(closed.kind, 'connection');
   assert.match(closed.nextStep, /Start Local Sandbox/);
+});
+
+test('every PAS setting that decides where credentials go is application-scoped (user settings only)', () => {
+  const pkg = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8'));
+  const properties = pkg.contributes.configuration.properties as Record<string, { scope?: string; items?: { properties: Record<string, unknown> } }>;
+  for (const key of ['priorAuth.pas.environment', 'priorAuth.pas.environments', 'priorAuth.pas.local.authMethod', 'priorAuth.local.url']) {
+    assert.equal(properties[key]?.scope, 'application', key);
+  }
+  const fields = Object.keys(properties['priorAuth.pas.environments'].items!.properties);
+  assert.deepEqual(fields.filter((f) => /secret$|key$|password|jwk/i.test(f)), [], 'no field for a secret or a private key');
+  const commands = (pkg.contributes.commands as { command: string; title: string }[]).filter((c) => c.command.startsWith('priorAuth.pas.')).map((c) => c.title);
+  assert.deepEqual(commands.sort(), ['Generate PAS Key Pair', 'Select PAS Environment', 'Sign In to PAS Payer', 'Sign Out of PAS Payer']);
 });

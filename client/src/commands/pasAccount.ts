@@ -115,7 +115,7 @@ async function pickLocalMethod(env: PasEnvironmentSettings): Promise<{ method: P
     { label: 'No Token', description: 'the local payer accepts requests without one', method: 'none' as const },
   ];
   return window.showQuickPick(
-    items.map((i) => ({ ...i, picked: i.method === env.authMethod && !i.generate })),
+    items,
     { title: `${PAS_SIGN_IN_TITLE}: local PAS payer`, placeHolder: `Now: ${METHOD_WORDS[env.authMethod]}. How should Prior Auth sign in to the local PAS payer?`, ignoreFocusOut: true },
   );
 }
@@ -162,7 +162,7 @@ export async function signInToPas(state: ExtensionState): Promise<boolean> {
   }
   const key = generate ? 'generate' : await askPrivateKey(env);
   if (key === undefined) return false;
-  if (key === 'generate') return generatePasKeyPair(state, { alg: generate ? 'ES384' : undefined });
+  if (key === 'generate') return generatePasKeyPair(state, generate ? { alg: 'ES384', register: true } : {});
   let imported;
   try {
     imported = importPrivateKey(key);
@@ -205,7 +205,7 @@ async function showJwks(jwks: PublicJwks): Promise<void> {
  * "Prior Auth: Generate PAS Key Pair": the private key goes to the keyring for the current PAS environment, the public
  * JWKS opens for the payer. Returns true once the key is stored (and, for the local payer when registered, verified).
  */
-export async function generatePasKeyPair(state: ExtensionState, options: { alg?: AssertionAlgorithm } = {}): Promise<boolean> {
+export async function generatePasKeyPair(state: ExtensionState, options: { alg?: AssertionAlgorithm; register?: boolean } = {}): Promise<boolean> {
   if (!state.requireTrust('generate a key')) return false;
   let env = currentPasSettings();
   if (refused(state, env)) return false;
@@ -246,11 +246,14 @@ export async function generatePasKeyPair(state: ExtensionState, options: { alg?:
     void window.showInformationMessage('The public JWKS is on the clipboard.');
   };
   if (env.local) {
-    const choice = await window.showInformationMessage(
-      `New ${pair.secret.alg} key (kid ${pair.secret.keyId}) for the local PAS payer; its public JWKS is open. Register it with the local payer?`,
-      'Register with Local Payer',
-      'Copy JWKS',
-    );
+    // Signing in with "Generate a Key and Register It" asked already.
+    const choice = options.register
+      ? 'Register with Local Payer'
+      : await window.showInformationMessage(
+          `New ${pair.secret.alg} key (kid ${pair.secret.keyId}) for the local PAS payer; its public JWKS is open. Register it with the local payer?`,
+          'Register with Local Payer',
+          'Copy JWKS',
+        );
     if (choice === 'Copy JWKS') await copy();
     if (choice !== 'Register with Local Payer') return true;
     try {

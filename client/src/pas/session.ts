@@ -69,7 +69,26 @@ export class PasSession {
     });
     this.signature = signature;
     this.clientEnvironment = JSON.stringify(env);
+    this.watchTokens(this.client, env);
     return this.client;
+  }
+
+  /**
+   * Whoever uses the client (Sign In, the PAS Send, a subscription wait), the first token it gets makes the status bar
+   * say "signed in" at once: the token source has no event, so its accessToken is wrapped.
+   */
+  private watchTokens(client: PasClient, env: PasEnvironmentSettings): void {
+    const tokens = client.tokens;
+    const accessToken = tokens.accessToken.bind(tokens);
+    tokens.accessToken = async (signal?: AbortSignal) => {
+      const had = tokens.tokenExpiresAt() !== undefined;
+      const token = await accessToken(signal);
+      if (!had && token !== undefined && this.client === client) {
+        this.markVerified(env);
+        refreshPasStatus(this.state);
+      }
+      return token;
+    };
   }
 
   /**
