@@ -990,10 +990,8 @@ SCENARIOS.push(
       // Sign in to the local PAS payer with SMART Backend Services: a new ES384 key, registered with the payer.
       await wb.clearNotifications();
       await wb.runCommand('Prior Auth: Sign In to PAS Payer');
-      await wb.pickQuickItem('Generate a Key and Register It');
-      await wb.waitToast(/Register it with the local payer\?/);
       const tokensBefore = sandbox.pasStats().tokensIssued;
-      await wb.clickToastButton(/Register it with the local payer\?/, 'Register with Local Payer');
+      await wb.pickQuickItem('Generate a Key and Register It');
       const signedIn = await wb.waitToast(/^Signed in to the local PAS payer as .*SMART Backend Services/);
       expect(sandbox.pasStats().tokensIssued > tokensBefore, 'the payer issued a token for the signed assertion');
       ctx.note(`Sign In to PAS Payer → "Generate a Key and Register It" → "${signedIn}"`);
@@ -1030,6 +1028,20 @@ SCENARIOS.push(
       await waitFor('the subscription to be removed', async () => sandbox.pasStats().activeSubscriptions === before);
       const finalShot = await shootDecision(ctx, request, 'pas-certified');
       ctx.note(`after $release: the same view (one tab) says "${final.badge}", ${final.fields.Authorization}, ${final.fields.Effective ?? ''}–${final.fields.Expires ?? ''}; "${arrived?.trim().slice(0, 90)}…"; "${finalToast}"; subscription removed (${pendedShot}, ${finalShot})`);
+
+      // Request History's entry of this send now holds the final decision.
+      await wb.runCommand('Prior Auth: Show Request History');
+      const historyInput = wb.page.locator('.quick-input-widget .quick-input-box input[placeholder^="Requests sent in this session"]');
+      await waitFor('the history\'s filter to take the text', async () => {
+        await historyInput.fill(final.fields.Authorization, { timeout: 2000 }).catch(() => {});
+        return (await historyInput.inputValue({ timeout: 1000 }).catch(() => '')) === final.fields.Authorization;
+      });
+      const historyRows = await waitFor('the history row of the PAS send', async () => {
+        const rows = await wb.page.locator('.quick-input-widget .quick-input-list .monaco-list-row').allTextContents().catch(() => []);
+        return rows.some((r) => /PAS request \(\$submit\)/.test(r) && /final decision/.test(r) && /Approved/.test(r)) ? rows : undefined;
+      });
+      await wb.closeQuickInput();
+      ctx.note(`Request History: "${historyRows[0].replace(/\s+/g, ' ').slice(0, 140)}…"`);
 
       // The response body opens as a read-only JSON document that the language server reads as PAS.
       const responseJson = await final.frame.locator('pre.code').first().textContent();

@@ -258,7 +258,11 @@ async function followPended(follow: Follow & { readonly client: PasClient }, pen
     update(follow, model, 'final decision');
     const message = `Final decision on ${fileName(request.requestUri)}: ${model.headline}`;
     const bad = model.outcome === 'denied' || model.outcome === 'rejected';
-    void (bad ? window.showWarningMessage(message) : window.showInformationMessage(message));
+    // The view was closed meanwhile: the notification offers to show it again.
+    const actions = state.decisions.has(request.requestUri) ? [] : ['Show Decision'];
+    void (bad ? window.showWarningMessage(message, ...actions) : window.showInformationMessage(message, ...actions)).then((choice) => {
+      if (choice === 'Show Decision') showPasDecision(follow);
+    });
   } catch (error) {
     const stopped = controller.signal.aborted && following.get(key) !== controller; // replaced by a new send
     if (stopped) return;
