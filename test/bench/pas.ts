@@ -11,6 +11,7 @@ import type { PasVersion } from '../../server/src/fhir/api';
 import { loadPackageData } from '../../server/src/fhir/packages/load';
 import type { RawStructureDefinition, PackageData } from '../../server/src/fhir/packages/data';
 import { LspTestClient } from '../helpers/lspClient';
+import { LineIndex } from '../../server/src/x12/lines';
 import { generatePasRequest } from './generatePas';
 
 // The peer: CommonJS packages used through the few functions the benchmark calls.
@@ -215,8 +216,12 @@ async function lspFigures(client: LspTestClient, text: string, checks: Record<st
   }
   const edited = lines.slice();
   edited[line] = edited[line].slice(0, column) + '7' + edited[line].slice(column + 1);
-  const fresh = analyzeFhirDocument(edited.join('\n'), { uri: base }).problems.length;
-  checks['pasEditMatchesFullValidation'] = fresh === afterEdit.length;
+  // The same diagnostics, exactly (code, range, message), as a full validation of the edited text in process.
+  const editedText = edited.join('\n');
+  const index = new LineIndex(editedText);
+  const fresh = analyzeFhirDocument(editedText, { uri: base }).problems.map((p) => `${p.code} ${JSON.stringify([index.position(p.start), index.position(p.end)])} ${p.message}`);
+  const served = afterEdit.map((d) => `${d.code} ${JSON.stringify([d.range.start, d.range.end])} ${d.message}`);
+  checks['pasEditMatchesFullValidation'] = JSON.stringify(fresh) === JSON.stringify(served);
   await client.close(base);
   const open = median(opens.slice(2));
   const edit = median(edits.slice(1));

@@ -686,6 +686,60 @@ export const SCENARIOS = [
       expect((await wb.squiggleCount('error')) === 0, 'no error squiggles in the response bundle');
     },
   },
+  {
+    name: 'PAS sign-in: a generated key registered with the local payer, a pasted key, sign-out; the status bar follows; no key in files',
+    async run(ctx) {
+      const { wb, sandbox } = ctx;
+      const pasStatus = (pattern) =>
+        waitFor(`the status bar to match ${pattern}`, async () => {
+          const text = await wb.statusText('prior-auth-tools.prior-auth-278.priorAuth.status');
+          return text && pattern.test(text) ? text : undefined;
+        });
+      await wb.clearNotifications();
+      await openJson(wb, PAS_REQUEST);
+      const open = await pasStatus(/^PAS local payer · /);
+      ctx.note(`${PAS_REQUEST} active → status bar "${open}"`);
+
+      await wb.runCommand('Prior Auth: Generate PAS Key Pair');
+      await wb.pickQuickItem('ES384');
+      const offer = await wb.waitToast(/New ES384 key \(kid [\w-]+\) for the local PAS payer; its public JWKS is open\. Register it/);
+      const jwksTab = await waitFor('the public JWKS in an untitled tab', async () => (await wb.tabs()).find((t) => t.active && /^Untitled-\d+$/.test(t.label)));
+      const jwksText = (await wb.visibleLines()).map((l) => l.text).join('\n');
+      expect(/"keys"/.test(jwksText) && /"crv": "P-384"/.test(jwksText) && !/"d":/.test(jwksText), `the untitled document holds the public JWKS only: ${jwksText.slice(0, 200)}`);
+      await wb.clickToastButton(/Register it with the local payer/, 'Register with Local Payer');
+      const signedIn = await wb.waitToast(/^Signed in to the local PAS payer as local-client \(SMART Backend Services; token for \d+ min\)\./);
+      ctx.note(`Generate PAS Key Pair → ES384 → "${offer.slice(0, 90)}…"; ${jwksTab.label} shows the public JWKS; Register with Local Payer → "${signedIn}"`);
+      await wb.runCommand('View: Revert and Close Editor');
+      await openJson(wb, PAS_REQUEST);
+      const afterToken = await pasStatus(/^PAS local payer · signed in · token \d+ min$/);
+      ctx.note(`status bar "${afterToken}"`);
+
+      // A key of its own, pasted as a private JWK: stored in SecretStorage, registered with the local payer, never in a file.
+      const { generateKeyPairSync } = await import('node:crypto');
+      const jwk = generateKeyPairSync('ec', { namedCurve: 'P-384' }).privateKey.export({ format: 'jwk' });
+      await wb.clearNotifications();
+      await wb.runCommand('Prior Auth: Sign In to PAS Payer');
+      await wb.pickQuickItem('Use a Private Key');
+      await wb.pickQuickItem('Paste a Private Key');
+      await wb.answerInputBox({ title: 'Sign in to the PAS payer: paste the private key', text: JSON.stringify(jwk) });
+      const pasted = await wb.waitToast(/^Signed in to the local PAS payer as local-client/);
+      ctx.note(`Sign In to PAS Payer → Use a Private Key → Paste a Private Key (a P-384 JWK) → "${pasted}"`);
+      const { hits, scanned } = filesContaining(ctx.run.root, jwk.d);
+      expect(hits.length === 0, `the private key is in no file: ${hits.join(', ')}`);
+      ctx.note(`the private key's "d" is in none of the ${scanned} files under the run's folders (settings, logs, storage)`);
+
+      await wb.runCommand('Prior Auth: Sign Out of PAS Payer');
+      const out = await wb.waitToast('Signed out of the local PAS payer; its private key and token are forgotten.');
+      const signedOut = await pasStatus(/^PAS local payer · signed out$/);
+      ctx.note(`Sign Out of PAS Payer → "${out}"; status bar "${signedOut}"`);
+      // Back to what the harness started with: the local payer without a token.
+      await wb.runCommand('Prior Auth: Sign In to PAS Payer');
+      await wb.pickQuickItem('No Token');
+      await wb.waitToast(/^The local PAS payer takes requests without a token/);
+      const none = await pasStatus(/^PAS local payer · no sign-in needed$/);
+      ctx.note(`Sign In to PAS Payer → No Token → status bar "${none}" (sandbox ${sandbox.url}/fhir)`);
+    },
+  },
 ];
 
 /** Presses Send's keybinding (Ctrl+Alt+R) in the active editor. */
