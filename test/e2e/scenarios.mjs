@@ -249,7 +249,7 @@ export const SCENARIOS = [
       await page.keyboard.press('Shift+ArrowRight');
       await page.keyboard.press('Shift+ArrowRight');
       await wb.type('25');
-      expect((await wb.lineText(LINE.se)) === 'SE*25*0001~', 'SE01 now reads 25');
+      await waitFor('SE01 to read 25', async () => (await wb.lineText(LINE.se)) === 'SE*25*0001~');
       await waitFor('an error squiggle', async () => (await wb.squiggleCount('error')) > 0);
       ctx.note('an error squiggle appears under SE01');
       const entries = await waitFor('a Problems entry for SE01', async () => {
@@ -873,7 +873,7 @@ SCENARIOS.push(
     },
   },
   {
-    name: 'a response file gets no Send; Send Submission on an inquiry asks first',
+    name: 'a response file gets no Send; Send Submission on an inquiry asks first; the Send button and lens name production',
     async run(ctx) {
       const { wb, page, sandbox } = ctx;
       const response = 'inquiry-response-approved.x12';
@@ -906,6 +906,24 @@ SCENARIOS.push(
       await page.locator(DIALOG).waitFor({ state: 'hidden', timeout: 10_000 });
       expect(sandbox.stats().requests === before, 'nothing reached the sandbox');
       ctx.note('Escape → nothing sent (the sandbox saw no request)');
+
+      // In production the title-bar button and the code lens say where the request would go.
+      await wb.runCommand('Prior Auth: Select Environment');
+      await wb.pickQuickItem('Optum production');
+      try {
+        const productionButton = await waitFor('the title bar\'s Send button naming production', async () => {
+          const l = page.locator('.editor-group-container.active .editor-actions .action-label[aria-label^="Send to Optum PRODUCTION"]');
+          return (await l.count()) ? l.first().getAttribute('aria-label') : undefined;
+        });
+        const productionLens = await waitFor('the send lens naming production', async () => (await wb.codeLenses()).find((l) => /Send inquiry to Optum PRODUCTION \(real patients\)/.test(l)));
+        ctx.note(`Optum production selected: title bar button "${productionButton}", code lens "${productionLens}"`);
+      } finally {
+        await wb.clearNotifications();
+        await wb.runCommand('Prior Auth: Select Environment');
+        await wb.pickQuickItem('Local sandbox');
+      }
+      await waitFor('the send lens back on the local sandbox', async () => (await wb.codeLenses()).some((l) => /^Send inquiry to Local sandbox/.test(l)));
+      expect(sandbox.stats().requests === before, 'switching environments sent nothing');
     },
   },
   {
