@@ -740,6 +740,54 @@ export const SCENARIOS = [
       ctx.note(`Sign In to PAS Payer → No Token → status bar "${none}" (sandbox ${sandbox.url}/fhir)`);
     },
   },
+  {
+    name: 'PAS environments: add a production payer (http off loopback refused), sign in with its secret; the status bar warns; back to local',
+    async run(ctx) {
+      const { wb, page, sandbox } = ctx;
+      const item = 'prior-auth-tools.prior-auth-278.priorAuth.status';
+      const pasStatus = (pattern) =>
+        waitFor(`the status bar to match ${pattern}`, async () => {
+          const text = await wb.statusText(item);
+          return text && pattern.test(text) ? text : undefined;
+        });
+      await wb.clearNotifications();
+      await openJson(wb, PAS_REQUEST);
+      await wb.runCommand('Prior Auth: Select PAS Environment');
+      await wb.pickQuickItem('Add a PAS Payer…');
+      await wb.answerInputBox({ title: 'Add a PAS payer (1/4): name', text: 'Acme production' });
+      await waitFor('the base URL input box', async () => ((await page.locator('.quick-input-widget .quick-input-title').textContent().catch(() => '')) ?? '').includes('(2/4)'));
+      await page.locator('.quick-input-widget .quick-input-box input').fill('http://pas.acme.example/fhir');
+      const refusal = await waitFor('the input box to refuse plain http', async () => {
+        const text = await page.locator('.quick-input-widget .quick-input-message').textContent().catch(() => '');
+        return text && /Plain http is refused for pas\.acme\.example/.test(text) ? text : undefined;
+      });
+      await page.keyboard.press('Enter');
+      expect(((await page.locator('.quick-input-widget .quick-input-title').textContent()) ?? '').includes('(2/4)'), 'Enter does not accept a refused URL');
+      ctx.note(`Add a PAS Payer… → "Acme production" → http://pas.acme.example/fhir: "${refusal.trim()}"`);
+      await wb.answerInputBox({ title: 'Add a PAS payer (2/4): FHIR base URL', text: `${sandbox.url}/fhir` });
+      await wb.pickQuickItem('Client Secret');
+      await wb.pickQuickItem('Production');
+      await wb.clickToastButton(/PAS requests now go to the PAS payer "Acme production"\. Sign in to send them\./, 'Sign In to PAS Payer');
+      await wb.answerInputBox({ title: 'Sign in to the PAS payer: client ID', text: sandbox.clientId });
+      await wb.answerInputBox({ title: 'Sign in to the PAS payer: client secret', text: sandbox.clientSecret });
+      const signedIn = await wb.waitToast(`Signed in to the PAS payer "Acme production" as ${sandbox.clientId} (client secret; token for`);
+      const status = await pasStatus(/^PAS PRODUCTION Acme production · signed in · token \d+ min$/);
+      const looks = await page.locator(`#${item.replace(/\./g, '\\.')}`).first().evaluate((el) => ({ classes: el.className, background: getComputedStyle(el).backgroundColor }));
+      const plain = await page.locator('#status\\.editor\\.mode').first().evaluate((el) => getComputedStyle(el).backgroundColor);
+      expect(looks.background !== plain && looks.background !== 'rgba(0, 0, 0, 0)', `the production item stands out: ${JSON.stringify(looks)} vs ${plain}`);
+      ctx.note(`→ client ID and secret → "${signedIn}"; status bar "${status}" on ${looks.background} (other items ${plain})`);
+      const settings = readFileSync(join(ctx.run.dirs.userData, 'User', 'settings.json'), 'utf8');
+      expect(settings.includes('"name": "Acme production"') && settings.includes(`"clientId": "${sandbox.clientId}"`) && !settings.includes(sandbox.clientSecret), 'settings.json has the payer and its client ID, not the secret');
+      const { hits } = filesContaining(ctx.run.root, sandbox.clientSecret);
+      expect(hits.length === 0, `the secret is in no file: ${hits.join(', ')}`);
+      ctx.note('settings.json: the payer with its client ID; the secret is in no file');
+
+      await wb.runCommand('Prior Auth: Select PAS Environment');
+      await wb.pickQuickItem('Local PAS payer');
+      const local = await pasStatus(/^PAS local payer · no sign-in needed$/);
+      ctx.note(`Select PAS Environment → Local PAS payer → status bar "${local}"`);
+    },
+  },
 ];
 
 /** Presses Send's keybinding (Ctrl+Alt+R) in the active editor. */

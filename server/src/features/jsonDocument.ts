@@ -2,8 +2,8 @@
 // JSON request path, any other FHIR resource to neither. The language server and `prior-auth lint` route alike.
 
 import type { Problem } from '../problems/problem';
-import { analyzeFhirDocument } from '../fhir';
 import type { FhirAnalysis, PasVersion } from '../fhir/api';
+import { fhirCore } from './fhirCore';
 import { analyzeJsonRequest, kindFromFileName, type JsonRequestAnalysis } from '../validate/jsonRequest';
 
 export type JsonDocumentAnalysis =
@@ -35,7 +35,7 @@ export function analyzeJsonDocument(text: string, options: JsonDocumentOptions =
   const path = pathOf(options.uri);
   if (JSON_REQUEST_NAME.test(path)) return asRequest(text, path);
   if (PAS_NAME.test(path) || text.includes(PAS_CANONICAL_BASE)) {
-    const fhir = analyzeFhirDocument(text, { uri: options.uri, defaultVersion: options.pasVersion });
+    const fhir = fhirCore().analyzeFhirDocument(text, { uri: options.uri, defaultVersion: options.pasVersion });
     if (fhir.pas || PAS_NAME.test(path)) return { kind: 'pas', fhir, problems: fhir.problems };
   }
   // Optum's bodies never carry a resourceType; a FHIR resource that is not PAS is not a request either.
