@@ -127,9 +127,11 @@ test('the credential store keeps one secret per environment and auth method, and
   assert.deepEqual(await store.get(env), { kind: 'secret', clientSecret: 's3cr3t-value' });
   assert.equal(await store.get({ ...env, authMethod: 'smart-backend' }), undefined, 'a secret is not a key');
   assert.deepEqual(pasAuthFor(env, await store.get(env)), { kind: 'secret', clientId: 'c-1', clientSecret: 's3cr3t-value', style: 'basic', tokenUrl: undefined, scope: DEFAULT_PAS_SCOPE });
+  const asSmart = { ...env, authMethod: 'smart-backend' as const };
+  await store.store(asSmart, newKeyPair().secret);
   await store.forget(env);
   assert.equal(await store.get(env), undefined);
-  assert.equal(secrets.map.size, 0);
+  assert.equal(secrets.map.size, 0, 'signing out forgets the key stored under another auth method too');
   secrets.map.set(pasCredentialKey(env), 'not json');
   assert.equal(await store.get(env), undefined, 'an unreadable entry counts as nothing');
 

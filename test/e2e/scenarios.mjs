@@ -249,7 +249,7 @@ export const SCENARIOS = [
       await page.keyboard.press('Shift+ArrowRight');
       await page.keyboard.press('Shift+ArrowRight');
       await wb.type('25');
-      expect((await wb.lineText(LINE.se)) === 'SE*25*0001~', 'SE01 now reads 25');
+      await waitFor('SE01 to read 25', async () => (await wb.lineText(LINE.se)) === 'SE*25*0001~');
       await waitFor('an error squiggle', async () => (await wb.squiggleCount('error')) > 0);
       ctx.note('an error squiggle appears under SE01');
       const entries = await waitFor('a Problems entry for SE01', async () => {
@@ -372,6 +372,41 @@ export const SCENARIOS = [
       expect(!entries.some((r) => /8 digits, no separators/.test(r)), `the schema does not add its own date message: ${own.join(' | ')}`);
       expect(entries.filter((r) => /month 13|CCYYMMDD/.test(r)).length === 1, `one problem for the one cause: ${own.join(' | ')}`);
       ctx.note('one problem for the impossible date (the 278 rule), none from the schema');
+      // A required field taken away: one problem, the 278 rule naming the field; the schema adds no "Missing property".
+      const member = await waitFor('the memberId line', async () => (await wb.visibleLines()).find((l) => /"memberId": "TST2"/.test(l.text)));
+      await wb.goTo(member.line, 1);
+      await page.keyboard.press('Control+Shift+K');
+      await waitFor('the memberId line deleted', async () => !/"memberId"/.test((await wb.lineText(member.line)) ?? ''));
+      const withoutMember = await waitFor('a Problems entry for the missing memberId', async () => {
+        const rows = await wb.problemsEntries();
+        return rows.some((r) => /subscriber\.memberId is missing/.test(r)) ? rows : undefined;
+      }, { timeoutMs: 30_000 });
+      const aboutMember = withoutMember.filter((r) => /memberId|NM10[89]|Missing property/.test(r));
+      expect(aboutMember.length === 1, `one problem for the missing memberId: ${aboutMember.join(' | ')}`);
+      ctx.note(`memberId deleted → one Problems entry: "${aboutMember[0].slice(0, 110)}…"`);
+      await wb.goTo(member.line, 1);
+      await page.keyboard.press('Control+Z');
+      await waitFor('the memberId line back', async () => /"memberId": "TST2"/.test((await wb.lineText(member.line)) ?? ''));
+      // Miscased: "MemberId" is one problem ("Did you mean …?", not also the schema's "not allowed" or NM109's
+      // "required"), and its quick fix renames it back.
+      const nameColumn = member.text.indexOf('"memberId"') + 2;
+      await wb.goTo(member.line, nameColumn);
+      await page.keyboard.press('Shift+ArrowRight');
+      await wb.type('M');
+      await waitFor('"MemberId" in place', async () => /"MemberId": "TST2"/.test((await wb.lineText(member.line)) ?? ''));
+      const miscased = await waitFor('a Problems entry for "MemberId"', async () => {
+        const rows = await wb.problemsEntries();
+        return rows.some((r) => /Did you mean "memberId"/.test(r)) ? rows : undefined;
+      }, { timeoutMs: 30_000 });
+      const aboutName = miscased.filter((r) => /MemberId|memberId|NM10[89]|not allowed/.test(r));
+      expect(aboutName.length === 1, `one problem for the miscased name: ${aboutName.join(' | ')}`);
+      await wb.goTo(member.line, nameColumn);
+      await page.keyboard.press('Control+.');
+      const rename = page.locator('.action-widget .monaco-list-row', { hasText: 'Rename to "memberId"' });
+      await rename.waitFor({ state: 'visible', timeout: 15_000 });
+      await rename.click();
+      await waitFor('"memberId" renamed back', async () => /"memberId": "TST2"/.test((await wb.lineText(member.line)) ?? ''));
+      ctx.note(`"MemberId" → one Problems entry "${aboutName[0].slice(0, 90)}…"; quick fix "Rename to "memberId"" applied`);
       // Save writes it under the proposed name, next to the source.
       await page.keyboard.press('Control+S');
       const saved = join(ctx.run.dirs.workspace, 'examples', converted);
@@ -506,6 +541,11 @@ export const SCENARIOS = [
       await clickInDecision(ctx, request, 'Open as X12 document');
       const x12Tab = 'submission-pended.submission.response.x12';
       await wb.waitActiveTab(x12Tab);
+      // Quick Open right after the view opened the document (a click in the webview last had the focus): the picked
+      // file becomes the active tab, and the response document is one click away again.
+      await wb.openFile(request);
+      await wb.openFile(x12Tab);
+      ctx.note(`Quick Open "${request}" right after "Open as X12 document" → its tab is active; Quick Open "${x12Tab}" → back to it`);
       const lenses = await responseLenses(ctx, x12Tab, /^Pended/);
       ctx.note(`code lens on ${x12Tab}: "${lenses[0]}"`);
       // The response is X12 for the language server too: hover reads the decision, and it has no errors.
@@ -571,20 +611,29 @@ export const SCENARIOS = [
     },
   },
   {
-    name: 'Sign Out, Start Local Sandbox: the local environment signs in by itself',
+    name: 'Sign Out, nothing listening: Start Local Sandbox from the error, the send resumes there; Stop restores the URL',
     async run(ctx) {
       const { wb } = ctx;
       await wb.clearNotifications();
       await wb.runCommand('Prior Auth: Sign Out');
       await wb.waitToast('Signed out of the Local sandbox; its credentials and token are forgotten.');
       ctx.state.signedIn = false;
-      await wb.runCommand('Prior Auth: Start Local Sandbox');
-      const started = await wb.waitToast(/Local sandbox running at http:\/\/127\.0\.0\.1:\d+/);
-      ctx.note(`"${started}"`);
-      await openInquiry(wb);
-      await replaceMemberIdDigit(wb, '1');
-      const approved = await send(wb, /A062583941 — HTTP 200/);
-      ctx.note(`no sign-in: TST1 → "${approved}"`);
+      // Nothing listens at the local URL: the error's "Start Local Sandbox" starts the extension's own sandbox (which
+      // needs no sign-in), and the send that failed goes out again by itself.
+      await ctx.sandbox.stop();
+      try {
+        await openInquiry(wb);
+        await replaceMemberIdDigit(wb, '1');
+        const nothing = await send(wb, /Nothing is listening/);
+        await wb.clickToastButton(/Nothing is listening/, 'Start Local Sandbox');
+        const started = await wb.waitToast(/Local sandbox running at http:\/\/127\.0\.0\.1:\d+/);
+        const approved = await wb.waitToast(/A062583941 — HTTP 200/);
+        const view = await decisionView(ctx, INQUIRY, 'Certified');
+        expect(view.fields.Authorization === 'A062583941', `the resumed send's answer (TST1): ${JSON.stringify(view.fields)}`);
+        ctx.note(`send with nothing listening → "${nothing.slice(0, 70)}…"; its "Start Local Sandbox" → "${started}", then the send resumed: "${approved}", decision view "${view.badge}"`);
+      } finally {
+        await ctx.sandbox.restart();
+      }
       await wb.runCommand('Prior Auth: Stop Local Sandbox');
       const stopped = await wb.waitToast('Local sandbox stopped.');
       expect(stopped.includes(`The local environment's URL is back to ${ctx.sandbox.url}.`), `Stop Local Sandbox restores the URL it replaced: ${stopped}`);
@@ -872,7 +921,7 @@ SCENARIOS.push(
     },
   },
   {
-    name: 'a response file gets no Send; Send Submission on an inquiry asks first',
+    name: 'a response file gets no Send; Send Submission on an inquiry asks first; the Send button and lens name production',
     async run(ctx) {
       const { wb, page, sandbox } = ctx;
       const response = 'inquiry-response-approved.x12';
@@ -905,6 +954,24 @@ SCENARIOS.push(
       await page.locator(DIALOG).waitFor({ state: 'hidden', timeout: 10_000 });
       expect(sandbox.stats().requests === before, 'nothing reached the sandbox');
       ctx.note('Escape → nothing sent (the sandbox saw no request)');
+
+      // In production the title-bar button and the code lens say where the request would go.
+      await wb.runCommand('Prior Auth: Select Environment');
+      await wb.pickQuickItem('Optum production');
+      try {
+        const productionButton = await waitFor('the title bar\'s Send button naming production', async () => {
+          const l = page.locator('.editor-group-container.active .editor-actions .action-label[aria-label^="Send to Optum PRODUCTION"]');
+          return (await l.count()) ? l.first().getAttribute('aria-label') : undefined;
+        });
+        const productionLens = await waitFor('the send lens naming production', async () => (await wb.codeLenses()).find((l) => /Send inquiry to Optum PRODUCTION \(real patients\)/.test(l)));
+        ctx.note(`Optum production selected: title bar button "${productionButton}", code lens "${productionLens}"`);
+      } finally {
+        await wb.clearNotifications();
+        await wb.runCommand('Prior Auth: Select Environment');
+        await wb.pickQuickItem('Local sandbox');
+      }
+      await waitFor('the send lens back on the local sandbox', async () => (await wb.codeLenses()).some((l) => /^Send inquiry to Local sandbox/.test(l)));
+      expect(sandbox.stats().requests === before, 'switching environments sent nothing');
     },
   },
   {

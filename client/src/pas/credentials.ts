@@ -73,13 +73,16 @@ export class PasCredentialStore {
     this.session.set(pasCredentialKey(env), secret);
   }
 
+  /** Forgets the environment's key and secret, whichever auth method stored them. */
   async forget(env: PasEnvironmentSettings): Promise<void> {
-    const key = pasCredentialKey(env);
-    this.session.delete(key);
-    try {
-      await this.secrets.delete(key);
-    } catch {
-      // nothing stored, or no keyring: nothing to forget there
+    for (const authMethod of ['smart-backend', 'client-secret'] as const) {
+      const key = pasCredentialKey({ ...env, authMethod });
+      this.session.delete(key);
+      try {
+        await this.secrets.delete(key);
+      } catch {
+        // nothing stored, or no keyring: nothing to forget there
+      }
     }
   }
 }
