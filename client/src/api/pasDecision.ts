@@ -1,14 +1,14 @@
 // A PAS answer for a person, on the client side: the reader itself is the one pure reader in
-// server/src/fhir/pasDecision.ts (shared with the hover and the CLI); `toResponseSummary` adapts a decision to the X12
+// server/src/features/pasReading.ts (shared with the hover and the CLI); `toResponseSummary` adapts a decision to the X12
 // side's ResponseSummary. The decision view's adapter is decision/pas.ts.
 
 import { outcomeOfDecision, type Decision, type Rejection, type ResponseSummary } from './summary';
-import type { PasDecision } from '../../../server/src/fhir/pasDecision';
+import type { PasDecision } from '../../../server/src/features/pasReading';
 
 export {
   decisionWords, readClaimResponse, readPasResponse,
   type OutcomeIssue, type PasDecision, type PasError, type PasItemDecision, type PasReading,
-} from '../../../server/src/fhir/pasDecision';
+} from '../../../server/src/features/pasReading';
 
 /** The decision as the X12 side's ResponseSummary (items as service-level decisions, errors as rejections). */
 export function toResponseSummary(decision: PasDecision): ResponseSummary {

@@ -1,12 +1,12 @@
 // A PAS ClaimResponse in plain words for the hover: per item, the review decision (the 278's HCR01 action code, read
 // with the same words as the X12 response hover), the authorization number, the dates; and the errors (AAA) of a
-// rejected request. The reading itself is the shared pure reader (fhir/pasDecision.ts); this file formats it as
+// rejected request. The reading itself is the shared pure reader (features/pasReading.ts); this file formats it as
 // Markdown and finds the ClaimResponse under the cursor. X12 codes are named from the whole 278 code lists.
 
 import type { Node } from 'jsonc-parser';
 import { findNodeAtLocation, getNodeValue } from 'jsonc-parser';
 import { CODE_LISTS } from '../guide/codeLists';
-import { readError, readItem, type CodeNames, type PasItemDecision } from '../fhir/pasDecision';
+import { readError, readItem, type CodeNames, type PasItemDecision } from './pasReading';
 
 /** Items read for a whole-response hover; a response with more says how many were left out. */
 const MAX_ITEMS = 20;

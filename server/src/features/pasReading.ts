@@ -2,8 +2,9 @@
 // response Bundle (or a bare ClaimResponse, or the Parameters $inquire answers with) becomes the decision per item —
 // the 278's HCR01 review action in words, the authorization number, the dates, the reasons — and the request's errors
 // (AAA reason and follow-up); an OperationOutcome becomes its issues in words. Pure: plain JSON values in, plain data
-// out, never throws. It imports only the small response-code tables, so the VS Code client bundle can carry it; a
-// caller with the whole 278 code lists (the language server) passes `names` to name more codes.
+// out, never throws. It imports only the small response-code tables, so the VS Code client bundle can carry it and
+// the server and CLI bundles need not load the FHIR core (server/src/fhir, a bundle of its own) to read an answer; a
+// caller with the whole 278 code lists (the hover) passes `names` to name more codes.
 
 import { FOLLOW_UP_WORDS, HCR_DECISION_WORDS, REJECT_REASON_NAMES } from '../guide/responseCodes';
 
