@@ -50,7 +50,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   const documents = new TextDocuments(changes.documents);
   const cache = new AnalysisCache(changes);
   let settings: ServerSettings = DEFAULT_SETTINGS;
-  const jsonCache = new JsonDocumentCache(() => settings.pasVersion);
+  const jsonCache = new JsonDocumentCache(() => settings.pasVersion, changes);
   const pending = new Set<string>();
   let flushScheduled = false;
   let client: ClientCapabilities = {};
