@@ -10,8 +10,12 @@
 //     still name a code, but a code outside the list is the 278 rules' to report (they name the loop and the codes);
 //   - JSON types: "type" lists "string" first (completion inserts quotes) and every other type after it, since the 278
 //     rules say "write it in quotes" for a number;
-//   - "eventDateEnd needs eventDateBegin" (dependencies): the converter reports it on the field.
-// Kept: descriptions, required fields, the NPI shape, conditional rules (if/then), item counts and deprecations.
+//   - "eventDateEnd needs eventDateBegin" (dependencies): the converter reports it on the field;
+//   - required fields (required, and "one of" groups of them): the 278 rules find the element or segment the field
+//     fills empty, and the server names the field ("subscriber.memberId is missing: NM109 … is required in 2010C");
+//     a misspelt required name is one problem, the "Did you mean …?" with its rename fix.
+// Kept: descriptions, the NPI shape, conditional rules (if/then), item counts, deprecations, and the few required names
+// the 278 rules have no word for (ONLY_THE_SCHEMA_REQUIRES).
 // schemas/*.json stay the strict, complete schemas for other tools; test/unit/schemas.test.ts checks both.
 
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -21,6 +25,26 @@ import { join } from 'node:path';
 const CHECKED_BY_278 = new Set(['date', 'decimal', 'count']);
 
 const ANY_TYPE_STRING_FIRST = ['string', 'number', 'integer', 'boolean', 'null', 'object', 'array'];
+
+/**
+ * Required names the 278 rules have no word for, so the schema keeps asking for them: a requester's (or NOA source's)
+ * name, organizationName or lastName (NM103 is situational in the guides), and another UMO's denial date (2010EC's DTP
+ * is not in the guide tables).
+ */
+const ONLY_THE_SCHEMA_REQUIRES = new Set(['organizationName', 'lastName', 'otherUmoDenialDate']);
+
+/** { anyOf: [{ required: [a] }, { required: [b] }] } where every name is one of `names`. */
+function isRequiredGroup(branches, names) {
+  return Array.isArray(branches) && branches.length > 0 && branches.every((b) => isRecord(b) && Object.keys(b).length === 1 && Array.isArray(b.required) && b.required.every((n) => names.has(n)));
+}
+
+function isRecord(node) {
+  return node !== null && typeof node === 'object' && !Array.isArray(node);
+}
+
+function isEmptyObject(node) {
+  return node !== null && typeof node === 'object' && !Array.isArray(node) && Object.keys(node).length === 0;
+}
 
 /** Plain text for a completion row's detail (markdown names are short words; strip the few marks they may have). */
 function plain(text) {
@@ -34,10 +58,23 @@ function transform(node, path) {
   for (const [key, value] of Object.entries(node)) {
     // Literal data: examples, snippets, enum values and the branches of an if (which pick, not check).
     if (key === 'defaultSnippets' || key === 'examples' || key === 'enum' || key === 'const' || key === 'if') out[key] = value;
+    else if (key === 'anyOf' && isRequiredGroup(value, ONLY_THE_SCHEMA_REQUIRES)) out[key] = value;
+    else if (key === 'required' && Array.isArray(value) && value.some((name) => ONLY_THE_SCHEMA_REQUIRES.has(name))) {
+      out[key] = value.filter((name) => ONLY_THE_SCHEMA_REQUIRES.has(name));
+    }
     else out[key] = transform(value, `${path}/${key}`);
   }
   if (out.additionalProperties === false) delete out.additionalProperties;
   delete out.dependencies;
+  if (!Array.isArray(out.required) || !out.required.every((name) => ONLY_THE_SCHEMA_REQUIRES.has(name))) delete out.required;
+  // "one of these is required" groups ({ anyOf: [{ required: [a] }, { required: [b] }] }) are empty once `required` goes.
+  for (const group of ['anyOf', 'allOf']) {
+    if (Array.isArray(out[group])) {
+      const kept = out[group].filter((branch) => !isEmptyObject(branch));
+      if (kept.length === 0 || (group === 'anyOf' && kept.length < out[group].length)) delete out[group];
+      else out[group] = kept;
+    }
+  }
   const definition = /^\/definitions\/([A-Za-z0-9]+)$/.exec(path)?.[1];
   if (definition && CHECKED_BY_278.has(definition)) {
     delete out.pattern;

@@ -16,7 +16,7 @@ function key(env: Environment): string {
 export class CredentialStore {
   private readonly session = new Map<string, Credentials>();
 
-  constructor(private readonly secrets: SecretStorage) {}
+  constructor(readonly secrets: SecretStorage) {}
 
   async get(env: Environment): Promise<Credentials | undefined> {
     const k = key(env);

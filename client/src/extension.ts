@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { commands, env, languages, window, workspace, type ExtensionContext, type TextDocument } from 'vscode';
 import { CredentialStore } from './credentials';
 import { ExtensionState } from './state';
-import { affectsConnection, persistHistory } from './settings';
+import { affectsConnection, affectsPasConnection, persistHistory } from './settings';
 import { RequestHistory } from './views/history';
 import { RESPONSE_SCHEME, ResponseView } from './views/responseView';
 import { StatusBar } from './views/statusBar';
@@ -18,7 +18,10 @@ import { showHistory } from './commands/history';
 import { convert, treatAsRequest } from './commands/convert';
 import { jsonResponseReason, x12ResponseReason } from './sendChecks';
 import { openExample, visibleRequestUri } from './commands/walkthrough';
-import { isServedJson, JSON_REQUEST_NAME } from './servedDocuments';
+import { isPasJson, isServedJson, JSON_REQUEST_NAME } from './servedDocuments';
+import { generatePasKeyPair, selectPasEnvironment, signInToPas, signOutOfPas } from './commands/pasAccount';
+import { pasSession, refreshPasStatus } from './pas/session';
+import { allPasProblems } from './settings';
 
 type LanguageClientModule = { startLanguageClient(context: ExtensionContext): Promise<{ stop(): Promise<void> }>; JSON_REQUEST_PATTERN: string };
 
@@ -95,6 +98,10 @@ export async function activate(context: ExtensionContext): Promise<void> {
     guarded('priorAuth.signOut', () => signOut(state)),
     guarded('priorAuth.selectEnvironment', () => selectEnvironment(state)),
     guarded('priorAuth.healthCheck', () => healthCheck(state)),
+    guarded('priorAuth.pas.signIn', () => signInToPas(state)),
+    guarded('priorAuth.pas.signOut', () => signOutOfPas(state)),
+    guarded('priorAuth.pas.generateKeyPair', () => generatePasKeyPair(state)),
+    guarded('priorAuth.pas.selectEnvironment', () => selectPasEnvironment(state)),
     guarded('priorAuth.startLocalSandbox', () => startLocalSandbox(state)),
     guarded('priorAuth.stopLocalSandbox', () => stopLocalSandbox(state)),
     guarded('priorAuth.showHistory', () => showHistory(state)),
@@ -111,6 +118,11 @@ export async function activate(context: ExtensionContext): Promise<void> {
         state.refreshStatus();
         sendLens.refresh();
       }
+      if (affectsPasConnection(event)) {
+        pasSession(state).resetClient();
+        refreshPasStatus(state);
+        for (const problem of allPasProblems()) log.warn(problem);
+      }
     }),
     workspace.onDidOpenTextDocument((doc) => {
       if (wantsLanguageServer(doc)) void ensureLanguageClient(context);
@@ -125,7 +137,11 @@ export async function activate(context: ExtensionContext): Promise<void> {
   let responseKeyTimer: NodeJS.Timeout | undefined;
   const updateResponseKey = () => {
     clearTimeout(responseKeyTimer);
-    responseKeyTimer = setTimeout(() => void commands.executeCommand('setContext', 'priorAuth.activeIsResponse', isResponseDocument(window.activeTextEditor?.document)), 150);
+    responseKeyTimer = setTimeout(() => {
+      const doc = window.activeTextEditor?.document;
+      void commands.executeCommand('setContext', 'priorAuth.activeIsResponse', isResponseDocument(doc));
+      statusBar.showPas(!!doc && doc.languageId === 'json' && doc.uri.scheme !== RESPONSE_SCHEME && isPasJson(doc.uri.path, doc.getText()));
+    }, 150);
   };
   context.subscriptions.push(
     window.onDidChangeActiveTextEditor(updateResponseKey),
@@ -137,6 +153,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
   updateResponseKey();
 
   state.refreshStatus();
+  refreshPasStatus(state);
   if (workspace.textDocuments.some(wantsLanguageServer)) await ensureLanguageClient(context);
 }
 

@@ -9,3 +9,8 @@ const PAS_CANONICAL = 'hl7.org/fhir/us/davinci-pas/StructureDefinition/';
 export function isServedJson(path: string, text: string): boolean {
   return JSON_REQUEST_NAME.test(path) || PAS_NAME.test(path) || text.includes(PAS_CANONICAL);
 }
+
+/** A PAS document (the status bar then shows the PAS environment). */
+export function isPasJson(path: string, text: string): boolean {
+  return PAS_NAME.test(path) || text.includes(PAS_CANONICAL);
+}

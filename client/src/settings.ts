@@ -4,6 +4,7 @@
 import { workspace } from 'vscode';
 import { customEnvironment, localEnvironment, OPTUM_PRODUCTION, OPTUM_SANDBOX, type Environment, type EnvironmentId } from './api/environments';
 import { DEFAULT_HTTP, type HttpSettings } from './api/httpSettings';
+import { LOCAL_PAS, selectPasEnvironment, parsePasEnvironments, type PasAuthMethod, type PasEnvironmentSettings, type RawPasSettings } from './pas/environments';
 
 const SECTION = 'priorAuth';
 
@@ -87,4 +88,54 @@ export function restoredMessage(previous: LocalSettings, environmentLabel: strin
   return previous.environment === 'local' || (previous.environment === undefined && environmentLabel === 'Local sandbox')
     ? `The local environment's URL is back to ${url}.`
     : `Prior Auth sends to the ${environmentLabel} again (the local URL is back to ${url}).`;
+}
+
+/** The PAS settings as the user set them (user settings only, like every setting that decides where credentials go). */
+export function pasSettings(): RawPasSettings {
+  return {
+    environment: userValue<string>('pas.environment', LOCAL_PAS),
+    environments: userValue<unknown[]>('pas.environments', []),
+    localUrl: userValue('local.url', 'http://127.0.0.1:8787'),
+    localAuthMethod: userValue<string>('pas.local.authMethod', 'none'),
+  };
+}
+
+export function currentPasSettings(): PasEnvironmentSettings {
+  return selectPasEnvironment(pasSettings());
+}
+
+export function allPasEnvironments(): readonly PasEnvironmentSettings[] {
+  return parsePasEnvironments(pasSettings()).environments;
+}
+
+/** Words for each configured payer that is left out or refused (logged when the settings change). */
+export function allPasProblems(): readonly string[] {
+  return parsePasEnvironments(pasSettings()).problems;
+}
+
+export async function setPasEnvironment(name: string | undefined): Promise<void> {
+  await workspace.getConfiguration(SECTION).update('pas.environment', name, true);
+}
+
+export async function setLocalPasAuthMethod(method: PasAuthMethod): Promise<void> {
+  await workspace.getConfiguration(SECTION).update('pas.local.authMethod', method, true);
+}
+
+/** Adds a payer to priorAuth.pas.environments, or changes fields of the one with that name (user settings). */
+export async function updatePasEnvironment(name: string, fields: Record<string, unknown>): Promise<void> {
+  const config = workspace.getConfiguration(SECTION);
+  const list = [...((config.inspect<unknown[]>('pas.environments')?.globalValue ?? []) as unknown[])];
+  const index = list.findIndex((e) => !!e && typeof e === 'object' && (e as { name?: unknown }).name === name);
+  if (index >= 0) list[index] = { ...(list[index] as object), ...fields };
+  else list.push({ name, ...fields });
+  await config.update('pas.environments', list, true);
+}
+
+export function affectsPasConnection(event: { affectsConfiguration(section: string): boolean }): boolean {
+  return ['pas.environment', 'pas.environments', 'pas.local', 'local.url', 'http'].some((k) => event.affectsConfiguration(`${SECTION}.${k}`));
+}
+
+/** The user's own priorAuth.pas.environment before Start Local Sandbox set it to local (undefined: not set). */
+export function pasEnvironmentUserValue(): string | undefined {
+  return workspace.getConfiguration(SECTION).inspect<string>('pas.environment')?.globalValue;
 }

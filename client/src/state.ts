@@ -1,12 +1,13 @@
 // What the commands share: the current environment and its API client, credentials, history, responses, the log.
 
-import * as path from 'node:path';
 import { commands, window, workspace, type LogOutputChannel } from 'vscode';
 import type { PriorAuthClient } from './api/client';
 import { isApiError, type ApiError } from './api/errors';
 import type { Environment } from './api/environments';
+import { loadApi } from './apiChunk';
 import { CredentialStore } from './credentials';
-import { currentEnvironment, httpSettings, tenantId } from './settings';
+import { currentEnvironment, currentPasSettings, httpSettings, tenantId } from './settings';
+import { pasSession, refreshPasStatus } from './pas/session';
 import type { RequestHistory } from './views/history';
 import type { DecisionView } from './views/decisionView';
 import type { ResponseView } from './views/responseView';
@@ -27,22 +28,16 @@ const ERROR_ACTIONS: Partial<Record<ApiError['kind'], string[]>> = {
   'refused-url': ['Select Environment'],
 };
 
+/** A PAS error's buttons: the same causes, the PAS sign-in and environment. */
+const PAS_ACTIONS: Record<string, string> = { 'Sign In': 'Sign In to PAS Payer', 'Select Environment': 'Select PAS Environment' };
+const PAS_ACTION_COMMANDS: Record<string, string> = { 'Sign In to PAS Payer': 'priorAuth.pas.signIn', 'Select PAS Environment': 'priorAuth.pas.selectEnvironment' };
+
 const ACTION_COMMANDS: Record<string, string> = {
   'Sign In': 'priorAuth.signIn',
   'Show Log': 'priorAuth.showLog',
   'Start Local Sandbox': 'priorAuth.startLocalSandbox',
   'Select Environment': 'priorAuth.selectEnvironment',
 };
-
-type ApiModule = typeof import('./api/client');
-let apiModule: ApiModule | undefined;
-
-/** The HTTP client (undici) is a separate chunk, loaded on the first call to the API. */
-function loadApi(): ApiModule {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  apiModule ??= require(path.join(__dirname, 'api.js')) as ApiModule;
-  return apiModule;
-}
 
 export class ExtensionState {
   private api: PriorAuthClient | undefined;
@@ -131,6 +126,7 @@ export class ExtensionState {
    * (Sign In, Start Local Sandbox) is followed by `resume` once its command reports success (returns true).
    */
   showError(error: unknown, resume?: () => Promise<void>): void {
+    if (isApiError(error) && error.api === 'pas') return this.showPasError(error, resume);
     if (isApiError(error)) {
       this.log.warn(`${error.message}${error.details.length ? ' ' + error.details.join(' | ') : ''}`);
       if (error.kind === 'auth') {
@@ -153,6 +149,34 @@ export class ExtensionState {
       });
       return;
     }
+    this.showUnexpected(error);
+  }
+
+  /** A PAS server's error: its buttons sign in to the PAS payer and pick the PAS environment. */
+  private showPasError(error: ApiError, resume?: () => Promise<void>): void {
+    this.log.warn(`${error.message}${error.details.length ? ' ' + error.details.join(' | ') : ''}`);
+    if (error.kind === 'auth') {
+      pasSession(this).markRefused(currentPasSettings());
+      refreshPasStatus(this);
+    }
+    if (error.kind === 'cancelled') {
+      void window.showInformationMessage(error.message);
+      return;
+    }
+    const details = error.details.length ? ` The server said: ${error.details.slice(0, 3).join(' · ')}` : '';
+    const actions = (ERROR_ACTIONS[error.kind] ?? []).map((a) => PAS_ACTIONS[a] ?? a);
+    void window.showErrorMessage(`${error.message}${details} ${error.nextStep}`, ...actions).then(async (choice) => {
+      const command = choice && (ACTION_COMMANDS[choice] ?? PAS_ACTION_COMMANDS[choice]);
+      if (!command) return;
+      const succeeded = await commands.executeCommand(command);
+      if (resume && succeeded === true && (RESUMING_ACTIONS.has(choice) || choice === PAS_ACTIONS['Sign In'])) {
+        this.log.info(`${choice} done: sending the request that needed it again`);
+        await resume().catch((e) => this.showError(e));
+      }
+    });
+  }
+
+  private showUnexpected(error: unknown): void {
     const message = error instanceof Error ? error.message : String(error);
     this.log.error(message);
     void window.showErrorMessage(`Prior Auth: ${message}`, 'Show Log').then((choice) => {

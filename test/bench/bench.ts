@@ -18,6 +18,7 @@ import { x12Body } from '../../client/src/api/payload';
 import { hoverAt as hoverAtOffset } from '../../server/src/features/hover';
 import { completionsAt } from '../../server/src/features/completion';
 import { pasFigures } from './pas';
+import { firstPasOpenFigures } from './firstPasOpen';
 import { analyzeJsonRequest } from '../../server/src/validate/jsonRequest';
 
 // The peers are plain CommonJS packages without type declarations we depend on.
@@ -271,15 +272,23 @@ async function sendFigures(): Promise<Record<string, number>> {
 function bundles(): Record<string, number> {
   const size = (f: string) => statSync(join(REPO, 'dist', f)).size;
   const extension = readFileSync(join(REPO, 'dist/extension.js'), 'utf8');
+  const server = readFileSync(join(REPO, 'dist/server.js'), 'utf8');
+  const cli = readFileSync(join(REPO, 'dist/cli.js'), 'utf8');
   return {
     extensionBytes: size('extension.js'),
-    serverBytes: size('server.js'),
     languageClientChunkBytes: size('languageClient.js'),
+    serverBytes: size('server.js'),
+    fhirChunkBytes: size('fhir.js'),
+    cliBytes: size('cli.js'),
     apiChunkBytes: size('api.js'),
     // Activation loads dist/extension.js only: the language client, HTTP client and sandbox are separate chunks.
     // Markers only the implementations contain (class names of vscode-languageclient and undici).
     extensionHasLanguageClient: /BaseLanguageClient/.test(extension) ? 1 : 0,
     extensionHasUndici: /UndiciError/.test(extension) ? 1 : 0,
+    // The server and the CLI load the FHIR core (dist/fhir.js) at their first PAS document; class names of fhirpath
+    // (its UCUM units and its date-time type) are markers of the core being bundled in instead.
+    serverHasFhirCore: /UcumLhcUtils|FP_DateTime/.test(server) ? 1 : 0,
+    cliHasFhirCore: /UcumLhcUtils|FP_DateTime/.test(cli) ? 1 : 0,
   };
 }
 
@@ -325,6 +334,7 @@ async function main(): Promise<void> {
   }
   const pas = await pasFigures(client);
   await client.stop();
+  const firstPas = await firstPasOpenFigures();
   const json = await jsonRequestFigures();
   const send = await sendFigures();
   const sizes = bundles();
@@ -348,11 +358,12 @@ async function main(): Promise<void> {
     'extension.js ≤300 KB': sizes.extensionBytes <= 300 * 1024,
     'server.js ≤500 KB': sizes.serverBytes <= 500 * 1024,
     'activation loads no language client or HTTP code': sizes.extensionHasLanguageClient === 0 && sizes.extensionHasUndici === 0,
+    'server.js and cli.js carry no FHIR core (dist/fhir.js, loaded at the first PAS document)': sizes.serverHasFhirCore === 0 && sizes.cliHasFhirCore === 0,
     '100 sends: 1 token, 1 connection': send.tokenRequests === 1 && send.connections === 1,
     ...pas.targets,
     'JSON request: 20,000 service lines ≤15× 2,000 (linear)': json.every((j) => j.largeVsSmall <= 15),
   };
-  Object.assign(checks, pas.checks);
+  Object.assign(checks, pas.checks, firstPas.checks);
 
   const out: string[] = [];
   out.push('In process (median ms; ratios are medians of same-round ratios)');
@@ -370,18 +381,19 @@ async function main(): Promise<void> {
       : '';
     out.push(`${String(r.transactions).padStart(5)} txns: open→diagnostics ${fmt(l.openToDiagnostics)} (${l.openVsValidate.toFixed(2)}× in-process, same-round; in-process beside it ${fmt(l.validateBesideOpen)})${extra}; live heap ${mb(r.memory!.heapUsed)} MB (${r.memory!.heapPerDocumentByte.toFixed(1)}× document; ${mb(r.memory!.heapUsedBeforeCollection)} MB before collection), RSS ${mb(r.memory!.rss)} MB`);
   }
-  out.push('', ...pas.lines);
+  out.push('', ...pas.lines, ...firstPas.lines);
   out.push('', 'JSON request bodies (analyzeJsonRequest, median ms; ratio = median of same-round ratios)');
   for (const j of json) {
     out.push(`  ${j.name.padEnd(17)} 2,000 service lines ${fmt(j.ms.small).padStart(6)}, 20,000 (${mb(j.bytes)} MB, ${j.problems} problems) ${fmt(j.ms.large).padStart(6)}: ${j.largeVsSmall.toFixed(1)}×`);
   }
   out.push('', `100 sends to the local sandbox: ${send.tokenRequests} token request(s), ${send.connections} connection(s), ${fmt(send.msPerSend)} ms per send`);
-  out.push(`Bundles: extension.js ${(sizes.extensionBytes / 1024).toFixed(0)} KB, server.js ${(sizes.serverBytes / 1024).toFixed(0)} KB (language client chunk ${(sizes.languageClientChunkBytes / 1024).toFixed(0)} KB, HTTP chunk ${(sizes.apiChunkBytes / 1024).toFixed(0)} KB, loaded on demand)`);
+  const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
+  out.push(`Bundles: extension.js ${kb(sizes.extensionBytes)}, languageClient.js ${kb(sizes.languageClientChunkBytes)}, server.js ${kb(sizes.serverBytes)}, fhir.js ${kb(sizes.fhirChunkBytes)}, cli.js ${kb(sizes.cliBytes)}, api.js ${kb(sizes.apiChunkBytes)} (languageClient.js, api.js and fhir.js load on demand)`);
   out.push('', 'Targets:');
   for (const [name, ok] of Object.entries(targets)) out.push(`  ${ok ? 'met   ' : 'MISSED'} ${name}`);
   out.push('', 'Checks:', ...Object.entries(checks).map(([k, v]) => `  ${v ? 'ok    ' : 'FAILED'} ${k}`));
   console.log(out.join('\n'));
-  console.log(JSON.stringify({ date: new Date().toISOString(), node: process.version, results, pas: { results: pas.results, lsp: pas.lsp }, json, send, bundles: sizes, targets, checks }));
+  console.log(JSON.stringify({ date: new Date().toISOString(), node: process.version, results, pas: { results: pas.results, lsp: pas.lsp, firstOpen: firstPas.result }, json, send, bundles: sizes, targets, checks }));
 }
 
 main().catch((error: unknown) => {

@@ -3,6 +3,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { createPrivateKey, type JsonWebKey } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -11,6 +12,8 @@ import { customEnvironment } from '../../client/src/api/environments';
 import { isApiError, type ApiError } from '../../client/src/api/errors';
 import { HttpClient } from '../../client/src/api/http';
 import { rememberSecret, scrubSecrets } from '../../client/src/api/redact';
+import { PasClient } from '../../client/src/api/pasClient';
+import { newKeyPair } from '../../client/src/pas/keys';
 import { runCli } from '../helpers/cli';
 import { EXAMPLES } from '../helpers/fixtures';
 
@@ -176,4 +179,47 @@ test('the request timeout is a total: a server trickling one byte every 1.5 s hi
   setImmediate(() => controller.abort());
   assert.equal((await failure(pending)).kind, 'cancelled', 'a cancel is still a cancel, not a timeout');
   await http.close();
+});
+
+test('private keys never reach text: PEM blocks, private JWK members and signed assertions are scrubbed', () => {
+  const pair = newKeyPair('RS384');
+  const jwk = JSON.parse(pair.secret.privateKey) as Record<string, string>;
+  const pem = createPrivateKey({ key: jwk as JsonWebKey, format: 'jwk' }).export({ format: 'pem', type: 'pkcs8' }) as string;
+  const texts = [
+    `could not read ${pem}`,
+    `could not read ${pem.slice(0, 200)}`,
+    `key: ${pair.secret.privateKey}`,
+    `body {"client_assertion":"x","jwk":${JSON.stringify(pair.secret.privateKey)}}`,
+  ];
+  for (const text of texts) {
+    const scrubbed = scrubSecrets(text);
+    for (const member of ['d', 'p', 'q', 'dp', 'dq', 'qi']) assert.ok(!scrubbed.includes(jwk[member].slice(0, 16)), `"${member}" left in ${scrubbed.slice(0, 120)}`);
+    for (const line of pem.split('\n').slice(1, -2)) assert.ok(!scrubbed.includes(line), `a PEM line left in ${scrubbed.slice(0, 120)}`);
+    assert.match(scrubbed, /\[redacted\]/);
+  }
+  assert.equal(scrubSecrets('{"resourceType":"Claim","id":"p1"}'), '{"resourceType":"Claim","id":"p1"}', 'FHIR stays readable');
+});
+
+test('a token endpoint that quotes the client assertion and the key back shows neither in errors or the log', async () => {
+  const pair = newKeyPair('ES384');
+  const jwk = JSON.parse(pair.secret.privateKey) as Record<string, string>;
+  handler = (_req, res, body) => {
+    const assertion = new URLSearchParams(body).get('client_assertion') ?? '';
+    json(res, 401, { error: 'invalid_client', error_description: `assertion ${assertion} rejected; your key ${pair.secret.privateKey}` });
+  };
+  const log: string[] = [];
+  const env = { label: 'PAS payer "test"', baseUrl: `${origin}/fhir`, production: false };
+  const c = new PasClient({
+    environment: env,
+    auth: { kind: 'smart', clientId: 'c-1', privateKey: pair.secret.privateKey, keyId: pair.secret.keyId, tokenUrl: `${origin}/token` },
+    log: { info: (m) => log.push(scrubSecrets(m)), trace: (m) => log.push(scrubSecrets(m)) },
+    http: { connectTimeoutMs: 5000, requestTimeoutMs: 10_000, maxRetries: 0, maxRetryWaitMs: 0 },
+  });
+  const error = await failure(c.metadata());
+  assert.equal(error.kind, 'auth');
+  assert.equal(error.api, 'pas', 'a PAS error: its Sign In button leads to the PAS sign-in');
+  const all = texts(error) + '\n' + log.join('\n');
+  assert.ok(!all.includes(jwk.d), 'the private key');
+  assert.ok(!/eyJ[A-Za-z0-9_-]{4,}\.eyJ/.test(all), `a signed assertion: ${all}`);
+  await c.close();
 });

@@ -249,7 +249,7 @@ export const SCENARIOS = [
       await page.keyboard.press('Shift+ArrowRight');
       await page.keyboard.press('Shift+ArrowRight');
       await wb.type('25');
-      expect((await wb.lineText(LINE.se)) === 'SE*25*0001~', 'SE01 now reads 25');
+      await waitFor('SE01 to read 25', async () => (await wb.lineText(LINE.se)) === 'SE*25*0001~');
       await waitFor('an error squiggle', async () => (await wb.squiggleCount('error')) > 0);
       ctx.note('an error squiggle appears under SE01');
       const entries = await waitFor('a Problems entry for SE01', async () => {
@@ -372,6 +372,41 @@ export const SCENARIOS = [
       expect(!entries.some((r) => /8 digits, no separators/.test(r)), `the schema does not add its own date message: ${own.join(' | ')}`);
       expect(entries.filter((r) => /month 13|CCYYMMDD/.test(r)).length === 1, `one problem for the one cause: ${own.join(' | ')}`);
       ctx.note('one problem for the impossible date (the 278 rule), none from the schema');
+      // A required field taken away: one problem, the 278 rule naming the field; the schema adds no "Missing property".
+      const member = await waitFor('the memberId line', async () => (await wb.visibleLines()).find((l) => /"memberId": "TST2"/.test(l.text)));
+      await wb.goTo(member.line, 1);
+      await page.keyboard.press('Control+Shift+K');
+      await waitFor('the memberId line deleted', async () => !/"memberId"/.test((await wb.lineText(member.line)) ?? ''));
+      const withoutMember = await waitFor('a Problems entry for the missing memberId', async () => {
+        const rows = await wb.problemsEntries();
+        return rows.some((r) => /subscriber\.memberId is missing/.test(r)) ? rows : undefined;
+      }, { timeoutMs: 30_000 });
+      const aboutMember = withoutMember.filter((r) => /memberId|NM10[89]|Missing property/.test(r));
+      expect(aboutMember.length === 1, `one problem for the missing memberId: ${aboutMember.join(' | ')}`);
+      ctx.note(`memberId deleted → one Problems entry: "${aboutMember[0].slice(0, 110)}…"`);
+      await wb.goTo(member.line, 1);
+      await page.keyboard.press('Control+Z');
+      await waitFor('the memberId line back', async () => /"memberId": "TST2"/.test((await wb.lineText(member.line)) ?? ''));
+      // Miscased: "MemberId" is one problem ("Did you mean …?", not also the schema's "not allowed" or NM109's
+      // "required"), and its quick fix renames it back.
+      const nameColumn = member.text.indexOf('"memberId"') + 2;
+      await wb.goTo(member.line, nameColumn);
+      await page.keyboard.press('Shift+ArrowRight');
+      await wb.type('M');
+      await waitFor('"MemberId" in place', async () => /"MemberId": "TST2"/.test((await wb.lineText(member.line)) ?? ''));
+      const miscased = await waitFor('a Problems entry for "MemberId"', async () => {
+        const rows = await wb.problemsEntries();
+        return rows.some((r) => /Did you mean "memberId"/.test(r)) ? rows : undefined;
+      }, { timeoutMs: 30_000 });
+      const aboutName = miscased.filter((r) => /MemberId|memberId|NM10[89]|not allowed/.test(r));
+      expect(aboutName.length === 1, `one problem for the miscased name: ${aboutName.join(' | ')}`);
+      await wb.goTo(member.line, nameColumn);
+      await page.keyboard.press('Control+.');
+      const rename = page.locator('.action-widget .monaco-list-row', { hasText: 'Rename to "memberId"' });
+      await rename.waitFor({ state: 'visible', timeout: 15_000 });
+      await rename.click();
+      await waitFor('"memberId" renamed back', async () => /"memberId": "TST2"/.test((await wb.lineText(member.line)) ?? ''));
+      ctx.note(`"MemberId" → one Problems entry "${aboutName[0].slice(0, 90)}…"; quick fix "Rename to "memberId"" applied`);
       // Save writes it under the proposed name, next to the source.
       await page.keyboard.press('Control+S');
       const saved = join(ctx.run.dirs.workspace, 'examples', converted);
@@ -506,6 +541,11 @@ export const SCENARIOS = [
       await clickInDecision(ctx, request, 'Open as X12 document');
       const x12Tab = 'submission-pended.submission.response.x12';
       await wb.waitActiveTab(x12Tab);
+      // Quick Open right after the view opened the document (a click in the webview last had the focus): the picked
+      // file becomes the active tab, and the response document is one click away again.
+      await wb.openFile(request);
+      await wb.openFile(x12Tab);
+      ctx.note(`Quick Open "${request}" right after "Open as X12 document" → its tab is active; Quick Open "${x12Tab}" → back to it`);
       const lenses = await responseLenses(ctx, x12Tab, /^Pended/);
       ctx.note(`code lens on ${x12Tab}: "${lenses[0]}"`);
       // The response is X12 for the language server too: hover reads the decision, and it has no errors.
@@ -571,20 +611,29 @@ export const SCENARIOS = [
     },
   },
   {
-    name: 'Sign Out, Start Local Sandbox: the local environment signs in by itself',
+    name: 'Sign Out, nothing listening: Start Local Sandbox from the error, the send resumes there; Stop restores the URL',
     async run(ctx) {
       const { wb } = ctx;
       await wb.clearNotifications();
       await wb.runCommand('Prior Auth: Sign Out');
       await wb.waitToast('Signed out of the Local sandbox; its credentials and token are forgotten.');
       ctx.state.signedIn = false;
-      await wb.runCommand('Prior Auth: Start Local Sandbox');
-      const started = await wb.waitToast(/Local sandbox running at http:\/\/127\.0\.0\.1:\d+/);
-      ctx.note(`"${started}"`);
-      await openInquiry(wb);
-      await replaceMemberIdDigit(wb, '1');
-      const approved = await send(wb, /A062583941 — HTTP 200/);
-      ctx.note(`no sign-in: TST1 → "${approved}"`);
+      // Nothing listens at the local URL: the error's "Start Local Sandbox" starts the extension's own sandbox (which
+      // needs no sign-in), and the send that failed goes out again by itself.
+      await ctx.sandbox.stop();
+      try {
+        await openInquiry(wb);
+        await replaceMemberIdDigit(wb, '1');
+        const nothing = await send(wb, /Nothing is listening/);
+        await wb.clickToastButton(/Nothing is listening/, 'Start Local Sandbox');
+        const started = await wb.waitToast(/Local sandbox running at http:\/\/127\.0\.0\.1:\d+/);
+        const approved = await wb.waitToast(/A062583941 — HTTP 200/);
+        const view = await decisionView(ctx, INQUIRY, 'Certified');
+        expect(view.fields.Authorization === 'A062583941', `the resumed send's answer (TST1): ${JSON.stringify(view.fields)}`);
+        ctx.note(`send with nothing listening → "${nothing.slice(0, 70)}…"; its "Start Local Sandbox" → "${started}", then the send resumed: "${approved}", decision view "${view.badge}"`);
+      } finally {
+        await ctx.sandbox.restart();
+      }
       await wb.runCommand('Prior Auth: Stop Local Sandbox');
       const stopped = await wb.waitToast('Local sandbox stopped.');
       expect(stopped.includes(`The local environment's URL is back to ${ctx.sandbox.url}.`), `Stop Local Sandbox restores the URL it replaced: ${stopped}`);
@@ -635,6 +684,108 @@ export const SCENARIOS = [
       ctx.note(`hover on "A1": "${hover.replace(/\s+/g, ' ').slice(0, 160)}…"`);
       await wb.hideHover();
       expect((await wb.squiggleCount('error')) === 0, 'no error squiggles in the response bundle');
+    },
+  },
+  {
+    name: 'PAS sign-in: a generated key registered with the local payer, a pasted key, sign-out; the status bar follows; no key in files',
+    async run(ctx) {
+      const { wb, sandbox } = ctx;
+      const pasStatus = (pattern) =>
+        waitFor(`the status bar to match ${pattern}`, async () => {
+          const text = await wb.statusText('prior-auth-tools.prior-auth-278.priorAuth.status');
+          return text && pattern.test(text) ? text : undefined;
+        });
+      await wb.clearNotifications();
+      await openJson(wb, PAS_REQUEST);
+      const open = await pasStatus(/^PAS local payer · /);
+      ctx.note(`${PAS_REQUEST} active → status bar "${open}"`);
+
+      await wb.runCommand('Prior Auth: Generate PAS Key Pair');
+      await wb.pickQuickItem('ES384');
+      const offer = await wb.waitToast(/New ES384 key \(kid [\w-]+\) for the local PAS payer; its public JWKS is open\. Register it/);
+      const jwksTab = await waitFor('the public JWKS in an untitled tab', async () => (await wb.tabs()).find((t) => t.active && /^Untitled-\d+$/.test(t.label)));
+      const jwksText = (await wb.visibleLines()).map((l) => l.text).join('\n');
+      expect(/"keys"/.test(jwksText) && /"crv": "P-384"/.test(jwksText) && !/"d":/.test(jwksText), `the untitled document holds the public JWKS only: ${jwksText.slice(0, 200)}`);
+      await wb.clickToastButton(/Register it with the local payer/, 'Register with Local Payer');
+      const signedIn = await wb.waitToast(/^Signed in to the local PAS payer as local-client \(SMART Backend Services; token for \d+ min\)\./);
+      ctx.note(`Generate PAS Key Pair → ES384 → "${offer.slice(0, 90)}…"; ${jwksTab.label} shows the public JWKS; Register with Local Payer → "${signedIn}"`);
+      await wb.runCommand('View: Revert and Close Editor');
+      await openJson(wb, PAS_REQUEST);
+      const afterToken = await pasStatus(/^PAS local payer · signed in · token \d+ min$/);
+      ctx.note(`status bar "${afterToken}"`);
+
+      // A key of its own, pasted as a private JWK: stored in SecretStorage, registered with the local payer, never in a file.
+      const { generateKeyPairSync } = await import('node:crypto');
+      const jwk = generateKeyPairSync('ec', { namedCurve: 'P-384' }).privateKey.export({ format: 'jwk' });
+      await wb.clearNotifications();
+      await wb.runCommand('Prior Auth: Sign In to PAS Payer');
+      await wb.pickQuickItem('Use a Private Key');
+      await wb.pickQuickItem('Paste a Private Key');
+      await wb.answerInputBox({ title: 'Sign in to the PAS payer: paste the private key', text: JSON.stringify(jwk) });
+      const pasted = await wb.waitToast(/^Signed in to the local PAS payer as local-client/);
+      ctx.note(`Sign In to PAS Payer → Use a Private Key → Paste a Private Key (a P-384 JWK) → "${pasted}"`);
+      const { hits, scanned } = filesContaining(ctx.run.root, jwk.d);
+      expect(hits.length === 0, `the private key is in no file: ${hits.join(', ')}`);
+      ctx.note(`the private key's "d" is in none of the ${scanned} files under the run's folders (settings, logs, storage)`);
+
+      await wb.runCommand('Prior Auth: Sign Out of PAS Payer');
+      const out = await wb.waitToast('Signed out of the local PAS payer; its private key and token are forgotten.');
+      const signedOut = await pasStatus(/^PAS local payer · signed out$/);
+      ctx.note(`Sign Out of PAS Payer → "${out}"; status bar "${signedOut}"`);
+      // Back to what the harness started with: the local payer without a token.
+      await wb.runCommand('Prior Auth: Sign In to PAS Payer');
+      await wb.pickQuickItem('No Token');
+      await wb.waitToast(/^The local PAS payer takes requests without a token/);
+      const none = await pasStatus(/^PAS local payer · no sign-in needed$/);
+      ctx.note(`Sign In to PAS Payer → No Token → status bar "${none}" (sandbox ${sandbox.url}/fhir)`);
+    },
+  },
+  {
+    name: 'PAS environments: add a production payer (http off loopback refused), sign in with its secret; the status bar warns; back to local',
+    async run(ctx) {
+      const { wb, page, sandbox } = ctx;
+      const item = 'prior-auth-tools.prior-auth-278.priorAuth.status';
+      const pasStatus = (pattern) =>
+        waitFor(`the status bar to match ${pattern}`, async () => {
+          const text = await wb.statusText(item);
+          return text && pattern.test(text) ? text : undefined;
+        });
+      await wb.clearNotifications();
+      await openJson(wb, PAS_REQUEST);
+      await wb.runCommand('Prior Auth: Select PAS Environment');
+      await wb.pickQuickItem('Add a PAS Payer…');
+      await wb.answerInputBox({ title: 'Add a PAS payer (1/4): name', text: 'Acme production' });
+      await waitFor('the base URL input box', async () => ((await page.locator('.quick-input-widget .quick-input-title').textContent().catch(() => '')) ?? '').includes('(2/4)'));
+      await page.locator('.quick-input-widget .quick-input-box input').fill('http://pas.acme.example/fhir');
+      const refusal = await waitFor('the input box to refuse plain http', async () => {
+        const text = await page.locator('.quick-input-widget .quick-input-message').textContent().catch(() => '');
+        return text && /Plain http is refused for pas\.acme\.example/.test(text) ? text : undefined;
+      });
+      await page.keyboard.press('Enter');
+      expect(((await page.locator('.quick-input-widget .quick-input-title').textContent()) ?? '').includes('(2/4)'), 'Enter does not accept a refused URL');
+      ctx.note(`Add a PAS Payer… → "Acme production" → http://pas.acme.example/fhir: "${refusal.trim()}"`);
+      await wb.answerInputBox({ title: 'Add a PAS payer (2/4): FHIR base URL', text: `${sandbox.url}/fhir` });
+      await wb.pickQuickItem('Client Secret');
+      await wb.pickQuickItem('Production');
+      await wb.clickToastButton(/PAS requests now go to the PAS payer "Acme production"\. Sign in to send them\./, 'Sign In to PAS Payer');
+      await wb.answerInputBox({ title: 'Sign in to the PAS payer: client ID', text: sandbox.clientId });
+      await wb.answerInputBox({ title: 'Sign in to the PAS payer: client secret', text: sandbox.clientSecret });
+      const signedIn = await wb.waitToast(`Signed in to the PAS payer "Acme production" as ${sandbox.clientId} (client secret; token for`);
+      const status = await pasStatus(/^PAS PRODUCTION Acme production · signed in · token \d+ min$/);
+      const looks = await page.locator(`#${item.replace(/\./g, '\\.')}`).first().evaluate((el) => ({ classes: el.className, background: getComputedStyle(el).backgroundColor }));
+      const plain = await page.locator('#status\\.editor\\.mode').first().evaluate((el) => getComputedStyle(el).backgroundColor);
+      expect(looks.background !== plain && looks.background !== 'rgba(0, 0, 0, 0)', `the production item stands out: ${JSON.stringify(looks)} vs ${plain}`);
+      ctx.note(`→ client ID and secret → "${signedIn}"; status bar "${status}" on ${looks.background} (other items ${plain})`);
+      const settings = readFileSync(join(ctx.run.dirs.userData, 'User', 'settings.json'), 'utf8');
+      expect(settings.includes('"name": "Acme production"') && settings.includes(`"clientId": "${sandbox.clientId}"`) && !settings.includes(sandbox.clientSecret), 'settings.json has the payer and its client ID, not the secret');
+      const { hits } = filesContaining(ctx.run.root, sandbox.clientSecret);
+      expect(hits.length === 0, `the secret is in no file: ${hits.join(', ')}`);
+      ctx.note('settings.json: the payer with its client ID; the secret is in no file');
+
+      await wb.runCommand('Prior Auth: Select PAS Environment');
+      await wb.pickQuickItem('Local PAS payer');
+      const local = await pasStatus(/^PAS local payer · no sign-in needed$/);
+      ctx.note(`Select PAS Environment → Local PAS payer → status bar "${local}"`);
     },
   },
 ];
@@ -770,7 +921,7 @@ SCENARIOS.push(
     },
   },
   {
-    name: 'a response file gets no Send; Send Submission on an inquiry asks first',
+    name: 'a response file gets no Send; Send Submission on an inquiry asks first; the Send button and lens name production',
     async run(ctx) {
       const { wb, page, sandbox } = ctx;
       const response = 'inquiry-response-approved.x12';
@@ -803,6 +954,24 @@ SCENARIOS.push(
       await page.locator(DIALOG).waitFor({ state: 'hidden', timeout: 10_000 });
       expect(sandbox.stats().requests === before, 'nothing reached the sandbox');
       ctx.note('Escape → nothing sent (the sandbox saw no request)');
+
+      // In production the title-bar button and the code lens say where the request would go.
+      await wb.runCommand('Prior Auth: Select Environment');
+      await wb.pickQuickItem('Optum production');
+      try {
+        const productionButton = await waitFor('the title bar\'s Send button naming production', async () => {
+          const l = page.locator('.editor-group-container.active .editor-actions .action-label[aria-label^="Send to Optum PRODUCTION"]');
+          return (await l.count()) ? l.first().getAttribute('aria-label') : undefined;
+        });
+        const productionLens = await waitFor('the send lens naming production', async () => (await wb.codeLenses()).find((l) => /Send inquiry to Optum PRODUCTION \(real patients\)/.test(l)));
+        ctx.note(`Optum production selected: title bar button "${productionButton}", code lens "${productionLens}"`);
+      } finally {
+        await wb.clearNotifications();
+        await wb.runCommand('Prior Auth: Select Environment');
+        await wb.pickQuickItem('Local sandbox');
+      }
+      await waitFor('the send lens back on the local sandbox', async () => (await wb.codeLenses()).some((l) => /^Send inquiry to Local sandbox/.test(l)));
+      expect(sandbox.stats().requests === before, 'switching environments sent nothing');
     },
   },
   {

@@ -101,7 +101,23 @@ const CAUSES: readonly Cause[] = [
   { name: 'unit DA on a professional line', kind: 'submission', from: SUB, edit: (b) => { at(b, 'patientEventDetail.serviceLevel.0.professionalService').unitOrBasisForMeasurementCode = 'DA'; }, by: '278', says: /SV103 "DA"/ },
   // JSON types.
   { name: 'units as a JSON number', kind: 'submission', from: SUB, edit: (b) => { (at(b, 'patientEventDetail.serviceLevel.0.professionalService') as Record<string, Json>).serviceUnitCount = 14; }, by: '278', says: /write "14" in quotes/ },
+  // Required fields: the 278 rules find the element they fill empty, and name the field (the schema stays silent).
+  { name: 'no memberId', kind: 'submission', from: SUB, edit: (b) => { delete at(b, 'subscriber').memberId; }, by: '278', says: /^required-element subscriber\.memberId is missing: NM109/ },
+  { name: 'no memberId (inquiry)', kind: 'inquiry', from: INQ, edit: (b) => { delete at(b, 'subscriber').memberId; }, by: '278', says: /^required-element subscriber\.memberId is missing: NM109/ },
+  { name: 'no memberId (notice of admission)', kind: 'noa', from: NOA, edit: (b) => { delete at(b, 'subscriber').memberId; }, by: '278', says: /^required-element subscriber\.memberId is missing: NM109/ },
+  { name: 'memberID for a required memberId', kind: 'submission', from: SUB, edit: (b) => rename(at(b, 'subscriber'), 'memberId', 'memberID'), by: '278', says: /^json-field .*Did you mean "memberId"/ },
+  { name: 'no subscriber', kind: 'inquiry', from: INQ, edit: (b) => { delete b.subscriber; }, by: '278', says: /^required-element subscriber is missing: NM109/ },
+  { name: 'no patientEventDetail', kind: 'submission', from: SUB, edit: (b) => { delete b.patientEventDetail; }, by: '278', says: /^required-segment patientEventDetail is missing: UM/ },
+  { name: 'no submitterTransactionIdentifier', kind: 'noa', from: NOA, edit: (b) => { delete b.submitterTransactionIdentifier; }, by: '278', says: /submitterTransactionIdentifier is missing: BHT03/ },
+  { name: 'no senderId', kind: 'inquiry', from: INQ, edit: (b) => { delete b.senderId; }, by: '278', says: /^json-field senderId is missing/ },
+  { name: 'no payerId', kind: 'submission', from: SUB, edit: (b) => { delete b.payerId; }, by: '278', says: /payerId is missing: NM109/ },
+  { name: 'no requester ID', kind: 'submission', from: SUB, edit: (b) => { delete at(b, 'requester').npi; }, by: '278', says: /requester needs one of npi, employersId, ssn, etin or servicesPlanID: NM109/ },
+  { name: 'no requestCategoryCode', kind: 'inquiry', from: INQ, edit: (b) => { delete at(b, 'patientEventDetail').requestCategoryCode; }, by: '278', says: /patientEventDetail\.requestCategoryCode is missing: UM01/ },
+  { name: 'no procedureCode in a service line', kind: 'inquiry', from: INQ, edit: (b) => { delete at(b, 'patientEventDetail.serviceLevel.1.professionalService').procedureCode; }, by: '278', says: /serviceLevel\[1\]\.professionalService\.procedureCode is missing: SV101-2/ },
+  { name: 'no entityIdentifierCode in a provider', kind: 'inquiry', from: INQ, edit: (b) => { delete at(b, 'patientEventDetail.patientEventProviderName.1').entityIdentifierCode; }, by: '278', says: /^json-field entityIdentifierCode is missing: NM101 tells which 2010EA loop/ },
+  { name: 'a provider ID without its qualifier', kind: 'inquiry', from: INQ, edit: (b) => { delete at(b, 'patientEventDetail.patientEventProviderName.0').identificationCodeQualifier; }, by: '278', says: /identificationCodeQualifier is missing: NM108 and NM109 go together/ },
   // What only the schema knows.
+  { name: 'a requester without a name', kind: 'inquiry', from: INQ, edit: (b) => { delete at(b, 'requester').organizationName; delete at(b, 'requester').lastName; }, by: 'schema', says: /anyOf|required/ },
   { name: 'a 9-digit NPI', kind: 'inquiry', from: INQ, edit: (b) => { at(b, 'patientEventDetail.patientEventProviderName.1').identifier = '123456789'; }, by: 'schema', says: /pattern|if/ },
 ];
 
@@ -170,13 +186,94 @@ test('editor schemas: every code list is still offered, each completion row read
   assert.deepEqual((gender.defaultSnippets as JsonObject[]).slice(0, 3).map((r) => r.label), ['F — Female', 'M — Male', 'U — Unknown']);
 });
 
-test('editor schemas: what only the schema knows stays (required fields, the NPI shape, descriptions)', () => {
+test('editor schemas: what only the schema knows stays (the NPI shape, a requester\'s name, descriptions)', () => {
   const body = example(SUB);
   delete at(body, 'subscriber').memberId;
-  assert.ok(schemaErrors('submission', body).includes('/subscriber required'));
+  assert.deepEqual(schemaErrors('submission', body), [], 'a missing memberId is the 278 rules\' to name');
+  const unnamed = example(SUB);
+  delete at(unnamed, 'requester').organizationName;
+  delete at(unnamed, 'requester').lastName;
+  assert.ok(schemaErrors('submission', unnamed).length > 0, 'a requester without a name: NM103 is situational in the guide');
   const defs = editor.common.definitions as Record<string, JsonObject>;
   assert.equal(typeof defs.npi.pattern, 'string');
   assert.equal(defs.date.pattern, undefined, 'dates are the 278 rules\' to check');
   assert.equal(JSON.stringify(editor.inquiry).includes('"additionalProperties":false'), false, 'names are the 278 rules\' to check');
   assert.equal(JSON.stringify(editor.inquiry).split('"description"').length, JSON.stringify(source('inquiry')).split('"description"').length);
 });
+
+// Every field a source schema requires, taken away, is one problem: the 278 rules name it, or (for the few they have no
+// word for) the editor schema reports it. The list comes from the source schemas, so a new required field needs a place
+// here before this test passes.
+
+/** Where each definition's object sits in the bodies below ('' = the body itself). */
+const OBJECT_AT: Record<string, string> = {
+  '': '', requester: 'requester', source: 'source', subscriber: 'subscriber', patientEventDetail: 'patientEventDetail',
+  eventProvider: 'patientEventDetail.patientEventProviderName.0', professionalService: 'patientEventDetail.serviceLevel.0.professionalService',
+  dentalService: 'patientEventDetail.serviceLevel.2.dentalService', toothInformation: 'patientEventDetail.serviceLevel.2.toothInformation',
+  serviceProvider: 'patientEventDetail.serviceLevel.0.serviceProviderName.0', ambulanceTransport: 'patientEventDetail.ambulanceTransport',
+  spinalManipulation: 'patientEventDetail.spinalManipulation', homeOxygenTherapyInformation: 'patientEventDetail.homeOxygenTherapyInformation',
+  homeHealth: 'patientEventDetail.homeHealth', attachment: 'patientEventDetail.attachments.0',
+  transportLocation: 'patientEventDetail.patientEventTransportInformation.0', otherUmo: 'patientEventDetail.patientEventOtherUmoName.0',
+};
+
+/** An example with every object a source schema requires something in. */
+function fullBody(kind: Kind): JsonObject {
+  const body = example(kind === 'inquiry' ? INQ : kind === 'noa' ? NOA : 'user-submission-request-subscriber');
+  const event = at(body, 'patientEventDetail');
+  const lines = (event.serviceLevel ?? (event.serviceLevel = [{ requestCategoryCode: 'HS', professionalService: { productOrServiceIDQualifier: 'HC', procedureCode: '71260' } }])) as JsonObject[];
+  lines[0].serviceProviderName = [{ entityIdentifierCode: 'SJ', lastName: 'TEST', identificationCodeQualifier: 'XX', identifier: '1234567893' }];
+  while (lines.length < 2) lines.push(structuredClone(lines[0]));
+  const tooth: JsonObject = kind === 'inquiry' ? { toothCode: '1', toothSurfaceCode: 'B' } : { toothCode: '1', toothSurfaceCode1: 'B' };
+  // The inquiry has one tooth per service line, the submission a list.
+  lines[2] = { requestCategoryCode: 'HS', dentalService: { procedureCode: 'D0120', serviceUnitCount: '1' }, toothInformation: kind === 'inquiry' ? tooth : [tooth] };
+  event.patientEventProviderName ??= [{ entityIdentifierCode: 'SJ', lastName: 'TEST', identificationCodeQualifier: 'XX', identifier: '1234567893' }];
+  if (kind === 'submission') {
+    event.spinalManipulation = { treatmentSeriesNumber: '1', treatmentCount: '12', patientConditionCode: 'A', complicationIndicator: 'N' };
+    event.homeOxygenTherapyInformation = { equipmentTypeCode1: 'A', flowRate: '2', deliverySystemCode: 'A' };
+    event.homeHealth = { prognosisCode: '1', startDate: '20250101', medicareCoverageIndicator: 'W', certificationTypeCode: '1' };
+    event.attachments = [{ reportTypeCode: '03', transmissionCode: 'AA', controlNumber: '12345' }];
+    event.patientEventOtherUmoName = [{ entityIdentifierCode: 'X3', otherUmoName: 'OTHER UMO', otherUmoDenialDate: '20250101' }];
+  }
+  return body;
+}
+
+/** Each required name (or "one of" group) of a source schema: the definition it belongs to and the names. */
+function requiredOf(kind: Kind): { definition: string; names: string[] }[] {
+  const out: { definition: string; names: string[] }[] = [];
+  const walk = (node: Json, definition: string, path: string) => {
+    if (Array.isArray(node)) return node.forEach((n, i) => walk(n, definition, `${path}/${i}`));
+    if (!node || typeof node !== 'object') return;
+    const group = node.anyOf;
+    const isGroup = Array.isArray(group) && group.every((b) => b && typeof b === 'object' && !Array.isArray(b) && Object.keys(b).length === 1 && Array.isArray(b.required));
+    if (isGroup) out.push({ definition, names: (group as JsonObject[]).flatMap((b) => b.required as string[]) });
+    else if (Array.isArray(node.required)) for (const name of node.required as string[]) out.push({ definition, names: [name] });
+    for (const [key, value] of Object.entries(node)) {
+      if (key === 'if' || (key === 'anyOf' && isGroup)) continue;
+      walk(value, path === '/definitions' ? key : definition, `${path}/${key}`);
+    }
+  };
+  walk(source(kind), '', '');
+  return out;
+}
+
+for (const kind of ['inquiry', 'submission', 'noa'] as const) {
+  test(`one cause, one problem: every field the ${kind} schema requires, taken away, is reported once and by name`, () => {
+    const full = fullBody(kind);
+    let checked = 0;
+    for (const { definition, names } of requiredOf(kind)) {
+      const where = OBJECT_AT[definition];
+      assert.notEqual(where, undefined, `${definition}: say where its object sits in the body`);
+      const body = structuredClone(full);
+      const object = where ? at(body, definition === 'toothInformation' && kind !== 'inquiry' ? `${where}.0` : where) : body;
+      if (!object || names.every((n) => object[n] === undefined)) continue;
+      for (const name of names) delete object[name];
+      const schema = schemaErrors(kind, body);
+      const rules = newRuleProblems(kind, full, body);
+      const label = `${kind} ${definition || 'body'}: ${names.join(' | ')} → schema [${schema.join(' | ')}], 278 [${rules.join(' | ')}]`;
+      assert.equal(schema.length + rules.length, 1, label);
+      if (rules.length === 1) assert.ok(names.some((n) => rules[0].includes(n)), `the one problem names the field: ${label}`);
+      checked++;
+    }
+    assert.ok(checked >= 10, `checked ${checked} required fields`);
+  });
+}

@@ -21,7 +21,7 @@ const ALLOWED = [
 /** Files the installed extension cannot work without. */
 const REQUIRED = [
   'package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'language-configuration.json', 'images/icon.png',
-  'dist/extension.js', 'dist/languageClient.js', 'dist/server.js', 'dist/api.js', 'dist/sandbox.js', 'dist/cli.js',
+  'dist/extension.js', 'dist/languageClient.js', 'dist/server.js', 'dist/fhir.js', 'dist/api.js', 'dist/sandbox.js', 'dist/cli.js',
   'dist/schemas/common.schema.json', 'dist/schemas/inquiry.schema.json', 'dist/schemas/submission.schema.json',
   'dist/schemas/noa.schema.json', 'dist/schemas/request.schema.json', 'snippets/x12.json', 'snippets/json.json',
   'syntaxes/x12.tmLanguage.json',

@@ -7,6 +7,9 @@ import type { Environment } from './environments';
 import type { Endpoint } from './route';
 import { rememberSecret, scrubSecrets } from './redact';
 
+// The PAS client travels in the same chunk (dist/api.js): the extension loads undici once, for either API.
+export { PasClient } from './pasClient';
+
 export interface Credentials {
   readonly clientId: string;
   readonly clientSecret: string;

@@ -10,6 +10,8 @@ export class ApiError extends Error {
   readonly nextStep: string;
   /** The server's own messages (Optum's array of strings, or OAuth's error_description). */
   readonly details: readonly string[];
+  /** Which API failed: a PAS (FHIR) server's errors lead to the PAS sign-in and environment, others to Optum's. */
+  api: 'optum' | 'pas' = 'optum';
 
   constructor(
     readonly kind: FailureKind,
@@ -31,6 +33,12 @@ export class ApiError extends Error {
  */
 export function isApiError(error: unknown): error is ApiError {
   return error instanceof Error && error.name === 'ApiError' && typeof (error as ApiError).kind === 'string' && typeof (error as ApiError).nextStep === 'string';
+}
+
+/** Marks an error as a PAS server's (its buttons then sign in to the PAS payer); returns it for `throw`. */
+export function asPasError<T>(error: T): T {
+  if (isApiError(error)) error.api = 'pas';
+  return error;
 }
 
 /** The messages in an error body: Optum's array of strings, OAuth's {error, error_description}, or plain text. */

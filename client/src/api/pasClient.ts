@@ -4,7 +4,7 @@
 // a 401. FHIR answers — including OperationOutcomes with 4xx/5xx — come back read (pasDecision.ts); other HTTP errors
 // and network failures throw ApiError with words and a next step. No vscode import: the CLI uses it as is.
 
-import { ApiError, httpError } from './errors';
+import { ApiError, asPasError, httpError } from './errors';
 import { HttpClient, DEFAULT_HTTP, SILENT, type ApiLogger, type HttpAnswer, type HttpSettings } from './http';
 import { readPasResponse, type PasReading } from './pasDecision';
 import { PasTokenSource, type PasAuth } from './smart';
@@ -79,6 +79,14 @@ export class PasClient {
   }
 
   private async call(method: 'GET' | 'POST' | 'DELETE', url: string, body: string | undefined, signal?: AbortSignal): Promise<PasAnswer> {
+    try {
+      return await this.exchange(method, url, body, signal);
+    } catch (error) {
+      throw asPasError(error);
+    }
+  }
+
+  private async exchange(method: 'GET' | 'POST' | 'DELETE', url: string, body: string | undefined, signal?: AbortSignal): Promise<PasAnswer> {
     for (let attempt = 1; ; attempt++) {
       const token = await this.tokens.accessToken(signal);
       const headers: Record<string, string> = { accept: FHIR_JSON };

@@ -2,9 +2,10 @@
 //
 // scrubSecrets is the one function every text a person or a log sees goes through (ApiError builds its message,
 // details and next step with it; the API layer's logger passes every line through it; the CLI its output rows). It
-// removes the secrets this process knows (client secrets and issued tokens, remembered as they are used) and anything
-// shaped like one, whatever the text came from: a JSON or form body that quotes client_secret, an Authorization
-// header, a JWT, a URL with user:password@.
+// removes the secrets this process knows (client secrets, private keys and issued tokens, remembered as they are used)
+// and anything shaped like one, whatever the text came from: a JSON or form body that quotes client_secret, an
+// Authorization header, a JWT (a signed client assertion too), a PEM private key, a private JWK's members, a URL with
+// user:password@.
 
 const SECRET_KEYS = /^(client_secret|access_token|refresh_token|id_token|authorization|password)$/i;
 
@@ -71,6 +72,10 @@ const PATTERNS: readonly [RegExp, string][] = [
   [/\b(Bearer|Basic)\s+[A-Za-z0-9\-._~+/]+=*/g, `$1 ${REDACTED}`],
   // a JWT anywhere (header.payload.signature, base64url)
   [/\beyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*/g, REDACTED],
+  // a PEM private key (whole, or cut off at the end of the text)
+  [/-----BEGIN ((?:[A-Z0-9]+ )*)PRIVATE KEY-----[\s\S]*?(?:-----END \1PRIVATE KEY-----|$)/g, REDACTED],
+  // the private members of a JWK ("d", RSA's primes and exponents, a symmetric "k")
+  [/(\\?["'](?:d|p|q|dp|dq|qi|k)\\?["']\s*:\s*\\?["'])((?:[^"'\\]|\\(?!["']))*)/g, `$1${REDACTED}`],
   // scheme://user:password@host
   [/\b([a-z][a-z0-9+.-]*:\/\/[^\s/:@"']*):[^\s/@"']*@/gi, `$1:${REDACTED}@`],
 ];

@@ -14,10 +14,25 @@ export interface SignInState {
 }
 
 /** "signed in" only once a token was issued for the credentials; before that they are saved but not verified. */
-export function signInText(s: SignInState, tokenMinutes: number | undefined): string {
+export function signInText(s: Pick<SignInState, 'signedIn' | 'verified' | 'refused'> & Partial<SignInState>, tokenMinutes: number | undefined): string {
   if (!s.signedIn) return 'signed out';
   if (s.refused) return 'sign-in refused';
   if (tokenMinutes !== undefined) return `signed in · token ${tokenMinutes} min`;
   return s.verified ? 'signed in' : 'credentials saved, not verified';
 }
 
+
+/** The PAS side of the status bar: the same honesty, and no sign-in at all for an environment that needs no token. */
+export interface PasStatusWords {
+  readonly authMethod: 'smart-backend' | 'client-secret' | 'none';
+  readonly signedIn: boolean;
+  readonly verified: boolean;
+  readonly refused: boolean;
+  readonly refusal?: string;
+}
+
+export function pasSignInText(s: PasStatusWords, tokenMinutes: number | undefined): string {
+  if (s.refusal) return 'not usable';
+  if (s.authMethod === 'none') return 'no sign-in needed';
+  return signInText(s, tokenMinutes);
+}

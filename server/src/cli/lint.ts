@@ -8,6 +8,7 @@ import type { Problem } from '../problems/problem';
 import { applyInferredRules, isInferredRules, type InferredRules } from '../problems/inferredRules';
 import { analyzeDocument, capProblems } from '../validate/document';
 import { analyzeJsonDocument, JSON_REQUEST_NAME, PAS_NAME } from '../features/jsonDocument';
+import { FhirCoreUnavailable } from '../features/fhirCore';
 import type { PasVersion } from '../fhir/api';
 import { toSarif } from './sarif';
 import { LineIndex } from '../x12/lines';
@@ -178,7 +179,8 @@ export async function runLint(argv: string[], io: CliIo): Promise<number> {
       }
       reports.push({ file: file === '-' ? '<stdin>' : file, problems: lintText(text, maxProblems, file, inferred, pasVersion) });
     } catch (error) {
-      io.err(`${file}: could not be checked (${error instanceof Error ? error.message : String(error)}); please report this file's shape as a bug.`);
+      const bug = error instanceof FhirCoreUnavailable ? '' : "; please report this file's shape as a bug";
+      io.err(`${file}: could not be checked (${error instanceof Error ? error.message : String(error)})${bug}.`);
       failed = true;
     }
   }

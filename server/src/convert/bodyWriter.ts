@@ -15,6 +15,26 @@ export interface Placement {
   readonly part?: 0 | 1;
 }
 
+/** A level or name-loop instance that was written: its body segments and the rules its segments come from. */
+export interface WrittenInstance {
+  readonly first: number;
+  readonly last: number;
+  readonly rules: readonly SegmentRule[];
+  readonly path: string;
+}
+
+const headerRules = new WeakMap<Layout, SegmentRule>();
+
+/** The BHT as a rule, so an absent submitterTransactionIdentifier is found like any other field. */
+function headerRule(layout: Layout): SegmentRule {
+  let rule = headerRules.get(layout);
+  if (!rule) {
+    rule = { id: 'BHT', fields: [{ kind: 'value', field: layout.envelope.transactionId, at: { element: 3 } }] };
+    headerRules.set(layout, rule);
+  }
+  return rule;
+}
+
 /** The body segments an object or array item produced. */
 export interface Extent {
   readonly path: string;
@@ -63,12 +83,19 @@ interface Mark {
   readonly body: number;
   readonly placements: number;
   readonly extents: number;
+  readonly instances: number;
 }
 
 export class BodyWriter {
   readonly body: ElementValue[][] = [];
   readonly placements: Placement[] = [];
   readonly extents: Extent[] = [];
+  /** Per body segment (0 = BHT): the rule it was written by and the JSON object's path (for naming absent fields). */
+  readonly segmentRules: (SegmentRule | undefined)[] = [];
+  readonly segmentPaths: string[] = [];
+  readonly instances: WrittenInstance[] = [];
+  /** Objects whose loop lacks its identifying code (reportUnidentified). */
+  readonly unidentified: string[] = [];
   /** Paths that already have an issue saying why they were not written. */
   readonly reported = new Set<string>();
 
@@ -80,13 +107,16 @@ export class BodyWriter {
   }
 
   private mark(): Mark {
-    return { body: this.body.length, placements: this.placements.length, extents: this.extents.length };
+    return { body: this.body.length, placements: this.placements.length, extents: this.extents.length, instances: this.instances.length };
   }
 
   private rollback(m: Mark): void {
     this.body.length = m.body;
     this.placements.length = m.placements;
     this.extents.length = m.extents;
+    this.instances.length = m.instances;
+    this.segmentRules.length = m.body;
+    this.segmentPaths.length = m.body;
   }
 
   /** BHT*0007*<bht02>*<submitterTransactionIdentifier>*date*time[*<bht06>]. */
@@ -94,6 +124,8 @@ export class BodyWriter {
     const id = leafValue(valueAt(root, layout.envelope.transactionId)).value;
     this.body.push(['BHT', '0007', layout.bht02, id ?? '', date, time, layout.bht06 ?? '']);
     if (id !== undefined) this.placements.push({ path: layout.envelope.transactionId, segment: 0, at: { element: 3 } });
+    this.segmentRules[0] = headerRule(layout);
+    this.segmentPaths[0] = '';
   }
 
   /** The HL levels in order; a level that is not required is kept only when it wrote a JSON value. */
@@ -127,6 +159,7 @@ export class BodyWriter {
           this.rollback(m);
           continue;
         }
+        this.instances.push({ first: m.body, last: this.body.length - 1, rules: level.segments, path });
         latest.set(level.code, { obj, path, id: nextId });
         nextId++;
         hls.push(hl);
@@ -157,7 +190,25 @@ export class BodyWriter {
       this.rollback(m);
       return;
     }
-    if (loop.json && obj) this.extents.push({ path, first: m.body, last: this.body.length - 1 });
+    this.instances.push({ first: m.body, last: this.body.length - 1, rules: loop.segments, path });
+    if (loop.json && obj) {
+      this.extents.push({ path, first: m.body, last: this.body.length - 1 });
+      this.reportUnidentified(loop, path, m);
+    }
+  }
+
+  /**
+   * An object whose loop's first segment lacks the code that tells the loop (NM101 from entityIdentifierCode): the 278
+   * rules cannot tell which loop its segments belong to, so they are left to this one issue.
+   */
+  private reportUnidentified(loop: NameLoopRule, path: string, m: Mark): void {
+    const trigger = loop.segments[0];
+    const typeRule = trigger?.fields.find((f) => f.kind === 'value' && f.at.element === 1 && !f.at.component);
+    if (!trigger || !typeRule || typeRule.kind !== 'value' || trigger.fixed?.some((f) => f.at.element === 1)) return;
+    const typePath = joinPath(path, typeRule.field);
+    if (this.placements.slice(m.placements).some((p) => p.path === typePath) || this.reported.has(typePath)) return;
+    this.report(typePath, 'error', `${typeRule.field} is missing: ${trigger.id}01 tells which ${loop.loop} loop this is, so without it the loop's other values cannot be checked against the 278.`);
+    this.unidentified.push(path);
   }
 
   private writeSegment(rule: SegmentRule, obj: Record<string, unknown> | undefined, path: string, trigger: boolean): void {
@@ -186,6 +237,8 @@ export class BodyWriter {
     for (const k of rule.fixed ?? []) builder.set(k.at, k.value);
     const segment = this.body.length;
     this.body.push(builder.build());
+    this.segmentRules[segment] = rule;
+    this.segmentPaths[segment] = path;
     for (const p of pending) this.placements.push({ ...p, segment });
     return true;
   }

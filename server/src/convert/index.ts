@@ -2,7 +2,7 @@
 // JSON diagnostics and the local sandbox. Pure: no editor, protocol or file-system imports; never throws.
 
 export type {
-  ConversionIssue, FieldSpan, JsonToX12Options, JsonToX12Result, RequestKind, Variant, X12ToJsonResult,
+  ConversionIssue, FieldSpan, FieldVacancy, JsonToX12Options, JsonToX12Result, RequestKind, Variant, X12ToJsonResult,
 } from './types';
 export { jsonToX12 } from './jsonToX12';
 export { x12ToJson } from './x12ToJson';

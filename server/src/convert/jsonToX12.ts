@@ -7,7 +7,8 @@ import { auditJson } from './jsonAudit';
 import { isRecord, leafValue, own, valueAt } from './jsonValues';
 import { fieldIndex, layoutFor } from './layouts';
 import type { Layout } from './rules';
-import { resolveSpans, type EnvelopePlacement } from './spans';
+import { resolveSpans, tableOf, type EnvelopePlacement } from './spans';
+import { VacancyIndex } from './vacancies';
 import type { ConversionIssue, JsonToX12Options, JsonToX12Result, RequestKind } from './types';
 
 const KINDS: readonly RequestKind[] = ['inquiry', 'submission', 'noa'];
@@ -23,7 +24,7 @@ export function jsonToX12(body: unknown, kind: RequestKind, options: JsonToX12Op
 }
 
 function failure(message: string): JsonToX12Result {
-  return { x12: '', issues: [{ path: '', severity: 'error', message }], fields: [] };
+  return { x12: '', issues: [{ path: '', severity: 'error', message }], fields: [], vacanciesAt: () => [], unidentified: [] };
 }
 
 function describe(value: unknown): string {
@@ -71,13 +72,22 @@ function convert(body: unknown, kind: RequestKind, options: JsonToX12Options): J
     envelope.push({ path: env.receiverId, segment: 0, element: 8, length: Math.min(receiver.length, ISA_ID_WIDTH) });
     envelope.push({ path: env.receiverId, segment: 1, element: 3, length: receiver.length });
   }
-  const fields = resolveSpans(x12, envelope, writer.placements, writer.extents);
+  const table = tableOf(x12);
+  const fields = resolveSpans(table, envelope, writer.placements, writer.extents);
   const placed = new Set([...envelope.map((p) => p.path), ...writer.placements.map((p) => p.path)]);
+  const absentEnvelope: { path: string; segment: 0 | 1; element: number }[] = [];
+  if (sender === undefined && env.senderId) absentEnvelope.push({ path: env.senderId, segment: 0, element: 6 }, { path: env.senderId, segment: 1, element: 2 });
+  if (receiver === undefined) absentEnvelope.push({ path: env.receiverId, segment: 0, element: 8 }, { path: env.receiverId, segment: 1, element: 3 });
+  const vacancies = new VacancyIndex({
+    table, segmentRules: writer.segmentRules, segmentPaths: writer.segmentPaths, instances: writer.instances, placed, envelope: absentEnvelope,
+  });
   issues.push(...auditJson(canonical, { index: fieldIndex(layout), schema: layout.schema, written: placed, reported: writer.reported }));
   return {
     x12,
     issues: issues.map((i) => ({ ...i, path: rename(i.path) })),
     fields: fields.map((f) => ({ ...f, path: rename(f.path) })),
+    vacanciesAt: (offset) => vacancies.at(offset).map((v) => ({ ...v, paths: v.paths.map(rename) })),
+    unidentified: writer.unidentified.map(rename),
   };
 }
 

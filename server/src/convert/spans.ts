@@ -28,8 +28,13 @@ function elementSpan(t: SegmentTable, seg: number, at: At): Span | undefined {
 
 const DASH = 0x2d;
 
-export function resolveSpans(text: string, envelope: readonly EnvelopePlacement[], placements: readonly Placement[], extents: readonly Extent[]): FieldSpan[] {
-  const t = scan(text).table;
+/** The produced X12's segment table, read once for both resolvers. */
+export function tableOf(text: string): SegmentTable {
+  return scan(text).table;
+}
+
+export function resolveSpans(t: SegmentTable, envelope: readonly EnvelopePlacement[], placements: readonly Placement[], extents: readonly Extent[]): FieldSpan[] {
+  const text = t.text;
   const spans: FieldSpan[] = [];
   for (const p of envelope) {
     if (p.segment >= t.segmentCount) continue;
@@ -51,3 +56,4 @@ export function resolveSpans(text: string, envelope: readonly EnvelopePlacement[
   }
   return spans;
 }
+

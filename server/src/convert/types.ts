@@ -24,6 +24,24 @@ export interface FieldSpan {
   readonly end: number;
 }
 
+/**
+ * A place in the produced X12 that stayed empty because the JSON lacks the field(s) that fill it, so a problem the 278
+ * rules find there (a required element or segment) can be told in the JSON's words.
+ */
+export interface FieldVacancy {
+  /** The JSON paths that would fill it: one field, or the choices of an ID or a name. */
+  readonly paths: readonly string[];
+  /** The segment's ID. */
+  readonly segment: string;
+  /** The code that tells a segment that was not written from its same-ID siblings (DTP01, REF01). */
+  readonly qualifier?: string;
+  /** The elements (and components) the fields fill, the value's own first; absent when the segment was not written. */
+  readonly positions?: readonly { readonly element: number; readonly component?: number }[];
+  /** The span in `x12` of the segment asked about: the one with the empty place, or the first of the loop that lacks a segment. */
+  readonly start: number;
+  readonly end: number;
+}
+
 export interface JsonToX12Options {
   /** ISA09/ISA10, GS04/GS05 and BHT04/BHT05. Default: now. */
   readonly date?: Date;
@@ -37,6 +55,13 @@ export interface JsonToX12Result {
   readonly x12: string;
   readonly issues: ConversionIssue[];
   readonly fields: FieldSpan[];
+  /** Where the fields the body lacks would have gone, for the segment holding an offset of `x12` (found on demand). */
+  readonly vacanciesAt: (offset: number) => FieldVacancy[];
+  /**
+   * Objects whose loop lacks the code that identifies it (an entityIdentifierCode): one issue says so, and the 278
+   * rules' findings in their segments are consequences of it.
+   */
+  readonly unidentified: string[];
 }
 
 export interface X12ToJsonResult {

@@ -2,9 +2,9 @@
 // spelt out, slices folded into their property), and the codes of an enumerable binding with their meanings.
 
 import { findNodeAtLocation, getLocation, type Node } from 'jsonc-parser';
-import { childElementsAt, locateFhir } from '../fhir';
 import type { ElementInfo, FhirAnalysis } from '../fhir/api';
 import type { CompletionEntry } from './completion';
+import { fhirCore } from './fhirCore';
 import { elementAtPath, jsonTree } from './fhirTree';
 import { bindingMeaning, x12Where } from './fhirHover';
 
@@ -62,7 +62,7 @@ function propertyItems(analysis: FhirAnalysis, root: Node | undefined, offset: n
     if (key && typeof key.value === 'string' && !(key.offset <= offset && offset <= key.offset + key.length)) present.add(key.value);
   }
   const seen = new Map<string, CompletionEntry>();
-  for (const e of childElementsAt(analysis, offset)) {
+  for (const e of fhirCore().childElementsAt(analysis, offset)) {
     if (e.max === '0') continue;
     for (const { name, type } of propertyNames(e)) {
       if (seen.has(name) || present.has(name)) continue;
@@ -86,10 +86,10 @@ function propertyItems(analysis: FhirAnalysis, root: Node | undefined, offset: n
 }
 
 function bindingOf(analysis: FhirAnalysis, root: Node, path: (string | number)[], offset: number): ElementInfo | undefined {
-  const here = locateFhir(analysis, offset)?.element;
+  const here = fhirCore().locateFhir(analysis, offset)?.element;
   if (here?.binding?.codes?.length) return here;
   const name = path[path.length - 1];
-  const sibling = childElementsAt(analysis, offset).find((e) => typeof name === 'string' && propertyNames(e).some((p) => p.name === name));
+  const sibling = fhirCore().childElementsAt(analysis, offset).find((e) => typeof name === 'string' && propertyNames(e).some((p) => p.name === name));
   if (sibling?.binding?.codes?.length) return sibling;
   for (let up = 1; up <= BINDING_DEPTH && up <= path.length; up++) {
     const owner = elementAtPath(analysis, root, path.slice(0, path.length - up));

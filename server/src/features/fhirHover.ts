@@ -2,10 +2,10 @@
 // value's meaning, must-support, the profile, where the 278 carries it) and, in a ClaimResponse, the decision in words.
 
 import { findNodeAtLocation, findNodeAtOffset, getNodePath, type Node } from 'jsonc-parser';
-import { locateFhir } from '../fhir';
 import type { ElementInfo, FhirAnalysis, FhirLocation } from '../fhir/api';
 import { CODE_LISTS } from '../guide/codeLists';
 import type { HoverResult } from './hover';
+import { fhirCore } from './fhirCore';
 import { elementAtPath, jsonTree } from './fhirTree';
 import { claimResponseAt, responseReading } from './pasDecision';
 
@@ -103,7 +103,7 @@ function locateInTree(root: Node | undefined, offset: number): FhirLocation | un
 export function fhirHoverAt(analysis: FhirAnalysis, offset: number): HoverResult | undefined {
   if (!analysis.pas) return undefined;
   const root = jsonTree(analysis);
-  const loc = locateFhir(analysis, offset) ?? locateInTree(root, offset);
+  const loc = fhirCore().locateFhir(analysis, offset) ?? locateInTree(root, offset);
   if (!loc) return undefined;
   const sections: string[] = [];
   if (loc.element) sections.push(...elementLines(loc.element));

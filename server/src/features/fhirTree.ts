@@ -3,8 +3,8 @@
 // one version of a large bundle parse it once; the analysis owns it, so it goes with the analysis.
 
 import { findNodeAtLocation, parseTree, type Node } from 'jsonc-parser';
-import { locateFhir } from '../fhir';
 import type { ElementInfo, FhirAnalysis } from '../fhir/api';
+import { fhirCore } from './fhirCore';
 
 const trees = new WeakMap<FhirAnalysis, Node | undefined>();
 
@@ -22,5 +22,5 @@ export function jsonTree(analysis: FhirAnalysis): Node | undefined {
 export function elementAtPath(analysis: FhirAnalysis, root: Node, path: readonly (string | number)[]): ElementInfo | undefined {
   const node = findNodeAtLocation(root, path as (string | number)[]);
   const key = node?.parent?.type === 'property' ? node.parent.children?.[0] : undefined;
-  return key ? locateFhir(analysis, key.offset + 1)?.element : undefined;
+  return key ? fhirCore().locateFhir(analysis, key.offset + 1)?.element : undefined;
 }

@@ -2,8 +2,8 @@
 // JSON request path, any other FHIR resource to neither. The language server and `prior-auth lint` route alike.
 
 import type { Problem } from '../problems/problem';
-import { analyzeFhirDocument } from '../fhir';
-import type { FhirAnalysis, PasVersion } from '../fhir/api';
+import type { FhirAnalysis, FhirTextChange, PasVersion } from '../fhir/api';
+import { fhirCore } from './fhirCore';
 import { analyzeJsonRequest, kindFromFileName, type JsonRequestAnalysis } from '../validate/jsonRequest';
 
 export type JsonDocumentAnalysis =
@@ -17,6 +17,10 @@ export interface JsonDocumentOptions {
   readonly uri?: string;
   /** `priorAuth.pas.version`, for PAS documents whose canonicals carry no version. */
   readonly pasVersion?: PasVersion;
+  /** The analysis of the same document before an edit: a PAS document is then re-validated where it changed. */
+  readonly previous?: JsonDocumentAnalysis;
+  /** Where the edit fell, when known (else the texts are compared). */
+  readonly change?: FhirTextChange;
 }
 
 /** The name of an Optum request body (`*.inquiry.json`, `*.submission.json`, `*.noa.json`, `*.278.json`). */
@@ -35,7 +39,10 @@ export function analyzeJsonDocument(text: string, options: JsonDocumentOptions =
   const path = pathOf(options.uri);
   if (JSON_REQUEST_NAME.test(path)) return asRequest(text, path);
   if (PAS_NAME.test(path) || text.includes(PAS_CANONICAL_BASE)) {
-    const fhir = analyzeFhirDocument(text, { uri: options.uri, defaultVersion: options.pasVersion });
+    const core = fhirCore();
+    const fhirOptions = { uri: options.uri, defaultVersion: options.pasVersion };
+    const fhir =
+      options.previous?.kind === 'pas' ? core.reanalyzeFhirDocument(options.previous.fhir, text, fhirOptions, options.change) : core.analyzeFhirDocument(text, fhirOptions);
     if (fhir.pas || PAS_NAME.test(path)) return { kind: 'pas', fhir, problems: fhir.problems };
   }
   // Optum's bodies never carry a resourceType; a FHIR resource that is not PAS is not a request either.

@@ -62,6 +62,16 @@ export interface FhirOptions {
   readonly maxProblems?: number;
 }
 
+/**
+ * Where an edited text differs from the text of the previous analysis: `[start, oldEnd)` of the old text became
+ * `[start, newEnd)` of the new one. It may be wider than the real change, never narrower.
+ */
+export interface FhirTextChange {
+  readonly start: number;
+  readonly oldEnd: number;
+  readonly newEnd: number;
+}
+
 /** Where an offset falls in a PAS document: the JSON path and the element definition that governs it. */
 export interface FhirLocation {
   /** JSON path segments from the root, e.g. ["entry", 0, "resource", "item", 1, "productOrService"]. */

@@ -58,9 +58,21 @@ export class AnalysisCache extends VersionCache<DocumentAnalysis> {
   }
 }
 
-/** JSON documents, routed to the FHIR core or the 278 request path; `pasVersion` is read at each analysis. */
+/**
+ * JSON documents, routed to the FHIR core or the 278 request path; `pasVersion` is read at each analysis. After an
+ * edit, a PAS document is re-validated from its previous analysis where `changes` says the editor changed it.
+ */
 export class JsonDocumentCache extends VersionCache<JsonDocumentAnalysis> {
-  constructor(pasVersion: () => PasVersion) {
-    super((doc) => analyzeJsonDocument(doc.getText(), { uri: doc.uri, pasVersion: pasVersion() }));
+  constructor(pasVersion: () => PasVersion, changes?: ChangeTracker) {
+    super((doc, previous) => {
+      const text = doc.getText();
+      const change = changes?.take(doc.uri, text);
+      try {
+        return analyzeJsonDocument(text, { uri: doc.uri, pasVersion: pasVersion(), previous, change });
+      } catch (error) {
+        changes?.forget(doc.uri);
+        throw error;
+      }
+    });
   }
 }

@@ -1,6 +1,7 @@
 // LSP wiring: capabilities, document sync, settings, and handlers that turn plain feature results into LSP messages.
 // Every handler degrades gracefully when the client lacks a capability, and none can take the server down.
 
+import { basename, dirname } from 'node:path';
 import {
   CodeActionKind, createConnection, DocumentFormattingRequest, DocumentHighlightKind, ProposedFeatures, TextDocuments, TextDocumentSyncKind,
   type ClientCapabilities, type CodeAction, type CodeActionParams, type Connection, type InitializeParams, type InitializeResult, type Position, type TextEdit,
@@ -19,6 +20,7 @@ import { inlayHints } from '../features/inlayHints';
 import { convertToJson, convertToX12 } from '../features/convertDocument';
 import { fhirHoverAt } from '../features/fhirHover';
 import { fhirCompletionsAt } from '../features/fhirCompletion';
+import { fhirCoreLoadMs } from '../features/fhirCore';
 import type { FhirAnalysis } from '../fhir/api';
 import type { RequestKind } from '../convert';
 import { ChangeTracker } from './changeTracker';
@@ -30,6 +32,15 @@ import { DEFAULT_SETTINGS, readSettings, type ServerSettings } from './settings'
 export const COMMANDS = { compact: 'x12.compact', expand: 'x12.expand', toX12: 'x12.convertToX12', toJson: 'x12.convertToJson' } as const;
 
 export const MEMORY_REQUEST = 'priorAuth/memoryUsage';
+/** Which of the server's own files the process has loaded (dist/fhir.js only once a PAS document needed it). */
+export const LOADED_BUNDLES_REQUEST = 'priorAuth/loadedBundles';
+
+export interface LoadedBundles {
+  /** Names of the files loaded from the server's own folder (dist/), from Node's module cache. */
+  readonly bundles: string[];
+  /** How long the FHIR core's code took to load, or null while it is not loaded. */
+  readonly fhirCoreLoadMs: number | null;
+}
 
 /** Above this many edits, a layout change is sent as one whole-document replacement. */
 const MAX_EDITS = 2000;
@@ -39,7 +50,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   const documents = new TextDocuments(changes.documents);
   const cache = new AnalysisCache(changes);
   let settings: ServerSettings = DEFAULT_SETTINGS;
-  const jsonCache = new JsonDocumentCache(() => settings.pasVersion);
+  const jsonCache = new JsonDocumentCache(() => settings.pasVersion, changes);
   const pending = new Set<string>();
   let flushScheduled = false;
   let client: ClientCapabilities = {};
@@ -280,6 +291,12 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     collect();
     return { ...process.memoryUsage(), heapUsedBeforeCollection: before.heapUsed, collected: true };
   });
+
+  // A diagnostic aid (tests, `npm run bench`): Node's own module cache says what was loaded, not a flag of ours.
+  connection.onRequest(LOADED_BUNDLES_REQUEST, (): LoadedBundles => ({
+    bundles: Object.keys(require.cache).filter((file) => dirname(file) === __dirname).map((file) => basename(file)).sort(),
+    fhirCoreLoadMs: fhirCoreLoadMs() ?? null,
+  }));
 
   documents.listen(connection);
   connection.listen();

@@ -19,6 +19,20 @@ export interface Problem {
    * default, which the user's `inferredRules` choice may raise back to the catalog severity or hide (inferredRules.ts).
    */
   readonly inferred?: true;
+  /**
+   * For a required element or segment that is absent (and a loop's empty qualifier): which one, so a caller that wrote
+   * the X12 itself (the JSON request path) can name its own field instead.
+   */
+  readonly missing?: MissingPart;
+}
+
+/** An absent part of a segment: `element` (and `component`) when the segment is there, else the whole segment. */
+export interface MissingPart {
+  readonly segment: string;
+  /** The qualifier codes that would identify the segment (DTP01 AAH), for a missing segment. */
+  readonly qualifiers?: readonly string[];
+  readonly element?: number;
+  readonly component?: number;
 }
 
 /** A replacement that would correct the problem, when the intent is clear. */

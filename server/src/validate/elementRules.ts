@@ -178,7 +178,7 @@ export function checkSegmentElements(
         const name = (slot.element ?? slot.composite)?.name ?? slot.number;
         const at = start >= 0 ? start - 1 : t.segStart[seg];
         const atEnd = start >= 0 ? start : t.segStart[seg] + id.length;
-        r.add('required-element', at, atEnd, `${elementLabel(id, pos)} (${name}) is required ${whereText(scope)}.`, slot.confidence ?? confidence);
+        r.add('required-element', at, atEnd, `${elementLabel(id, pos)} (${name}) is required ${whereText(scope)}.`, slot.confidence ?? confidence, undefined, { segment: id, element: pos });
       }
       continue;
     }
@@ -349,7 +349,7 @@ function checkComposite(t: SegmentTable, seg: number, pos: number, start: number
       if (usage === 'R') {
         const name = ELEMENTS[composite.components[i]]?.name ?? composite.components[i];
         const at = exists ? Math.max(partStart - 1, start) : end;
-        r.add('required-element', at, exists ? partStart : end, `${label(id, pos, i + 1)} (${name}) is required ${whereText(scope)}.`, partConfidence);
+        r.add('required-element', at, exists ? partStart : end, `${label(id, pos, i + 1)} (${name}) is required ${whereText(scope)}.`, partConfidence, undefined, { segment: id, element: pos, component: i + 1 });
       }
       continue;
     }
@@ -383,24 +383,41 @@ function checkSyntax(t: SegmentTable, seg: number, id: string, rule: SyntaxRule,
   const positions = rule.positions;
   const first = (present & firstBit) !== 0;
   let message: string | undefined;
+  /** The first element the rule finds absent (for the JSON request path, which names its field). */
+  let absent: number | undefined;
   switch (rule.kind) {
     case 'P':
-      if (n > 0 && n < positions.length) message = `${listLabels(id, positions)} go together: use all of them or none.`;
+      if (n > 0 && n < positions.length) {
+        message = `${listLabels(id, positions)} go together: use all of them or none.`;
+        absent = firstAbsent(positions, presence);
+      }
       break;
     case 'R':
-      if (n === 0) message = `At least one of ${listLabels(id, positions, 'or')} is required.`;
+      if (n === 0) {
+        message = `At least one of ${listLabels(id, positions, 'or')} is required.`;
+        absent = positions[0];
+      }
       break;
     case 'E':
       if (n > 1) message = `Only one of ${listLabels(id, positions, 'or')} may be used.`;
       break;
     case 'C':
-      if (first && n < positions.length) message = `When ${elementLabel(id, positions[0])} is used, ${listLabels(id, positions.slice(1))} ${positions.length > 2 ? 'are' : 'is'} required too.`;
+      if (first && n < positions.length) {
+        message = `When ${elementLabel(id, positions[0])} is used, ${listLabels(id, positions.slice(1))} ${positions.length > 2 ? 'are' : 'is'} required too.`;
+        absent = firstAbsent(positions, presence);
+      }
       break;
     case 'L':
       if (first && n < 2) message = `When ${elementLabel(id, positions[0])} is used, at least one of ${listLabels(id, positions.slice(1), 'or')} is required.`;
       break;
   }
-  if (message) r.add('syntax-rule', t.segStart[seg], t.segEnd[seg], message, confidence);
+  if (message) r.add('syntax-rule', t.segStart[seg], t.segEnd[seg], message, confidence, undefined, absent === undefined ? undefined : { segment: id, element: absent });
+}
+
+/** The first of a rule's positions that is not present (bit `1 << position` of `presence`). */
+function firstAbsent(positions: readonly number[], presence: number): number | undefined {
+  for (const pos of positions) if ((presence & (1 << pos)) === 0) return pos;
+  return undefined;
 }
 
 function checkQualifiedDate(t: SegmentTable, seg: number, id: string, pair: DateFormatPair, confidence: Confidence, r: Reporter): void {

@@ -8,6 +8,8 @@ import { guessRequestKind, jsonToX12, type RequestKind } from '../convert';
 import { analyzeDocument } from './document';
 import { tooDeepAt, tooDeepMessage } from './jsonDepth';
 import { FieldFinder } from './fieldFinder';
+import { pathSegments } from './jsonPaths';
+import { MissingFields } from './missingFields';
 
 export type FileKind = RequestKind | 'any';
 
@@ -46,22 +48,6 @@ function problem(code: keyof typeof CATALOG, severity: Problem['severity'], star
   return { code, severity, start, end, message };
 }
 
-/** "a.b[2].c" → ["a", "b", 2, "c"]. */
-export function pathSegments(path: string): (string | number)[] {
-  const out: (string | number)[] = [];
-  for (const part of path.split('.')) {
-    if (!part) continue;
-    const match = /^([^[]*)((?:\[\d+\])*)$/.exec(part);
-    if (!match) {
-      out.push(part);
-      continue;
-    }
-    if (match[1]) out.push(match[1]);
-    for (const index of match[2].matchAll(/\[(\d+)\]/g)) out.push(Number(index[1]));
-  }
-  return out;
-}
-
 /** Where to show a problem about `path`: a leaf's value, an object's property name, an array item's first character. */
 function rangeOf(root: Node, path: string): [number, number] {
   const segments = pathSegments(path);
@@ -92,6 +78,16 @@ function renameFix(root: Node, path: string, name: string, start: number, end: n
   return { title: `Rename to "${name}"`, start, end, newText: JSON.stringify(name) };
 }
 
+/** `path` is `object` or lies inside it. */
+function within(path: string, object: string): boolean {
+  return path === object || (path.startsWith(object) && (path[object.length] === '.' || path[object.length] === '['));
+}
+
+/** A 278 problem moved onto the JSON keeps its inferred mark (the user's inferredRules setting reads it). */
+function sameFlags(from: Problem, to: Problem): Problem {
+  return from.inferred ? { ...to, inferred: true } : to;
+}
+
 export interface JsonRequestAnalysis {
   readonly kind?: RequestKind;
   readonly problems: Problem[];
@@ -120,23 +116,47 @@ export function analyzeJsonRequest(text: string, fileKind: FileKind): JsonReques
   }
   const converted = jsonToX12(value, kind);
   const problems: Problem[] = [];
+  /** Problems of misspelt names, by the name's path: a required field they stand for makes them errors. */
+  const misspelt = new Map<string, number>();
   for (const issue of converted.issues) {
     const [start, end] = keyRangeOf(root, issue.path);
     const found = problem('json-field', issue.severity, start, end, issue.message);
     const fix = issue.rename ? renameFix(root, issue.path, issue.rename, start, end) : undefined;
+    if (issue.rename) misspelt.set(issue.path, problems.length);
     problems.push(fix ? { ...found, fix } : found);
   }
   const seen = new Set<string>();
   const finder = new FieldFinder(converted.fields);
+  const missing = new MissingFields(converted.vacanciesAt, converted.issues, root);
+  // A field the body lacks is one problem however many required elements it leaves empty (NM108 and NM109 for a
+  // memberId); the one about the field's own element wins over its qualifier's.
+  const absent = new Map<string, { problem: Problem; rank: number }>();
+  const unidentified = converted.unidentified;
   for (const p of analyzeDocument(converted.x12).problems) {
+    const verdict = missing.explain(p);
+    if (verdict?.drop) {
+      // "Did you mean memberId?" stays the one problem, as serious as the required field it stands for.
+      const at = verdict.misspelt === undefined ? undefined : misspelt.get(verdict.misspelt);
+      if (at !== undefined && p.severity === 'error' && problems[at].severity !== 'error') problems[at] = { ...problems[at], severity: 'error' };
+      continue;
+    }
+    if (verdict) {
+      const [start, end] = rangeOf(root, verdict.path);
+      const found = sameFlags(p, { code: p.code, severity: p.severity, start, end, message: `${verdict.words}: ${p.message}` });
+      const known = absent.get(verdict.words);
+      if (!known || verdict.rank < known.rank) absent.set(verdict.words, { problem: found, rank: verdict.rank });
+      continue;
+    }
     const field = finder.at(p.start, p.end);
+    if (field && unidentified.some((path) => within(field.path, path))) continue;
     const [start, end] = field ? rangeOf(root, field.path) : [root.offset, root.offset + 1];
     const message = field ? `${field.path}: ${p.message}` : `In the 278 this request becomes: ${p.message}`;
     const key = `${start}:${p.code}:${message}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    problems.push(p.inferred ? { code: p.code, severity: p.severity, start, end, message, inferred: true } : { code: p.code, severity: p.severity, start, end, message });
+    problems.push(sameFlags(p, { code: p.code, severity: p.severity, start, end, message }));
   }
+  for (const { problem: p } of absent.values()) problems.push(p);
   problems.sort((a, b) => a.start - b.start || a.end - b.end);
   return { kind, problems };
 }

@@ -4,7 +4,7 @@
 // (the content fits another guide than ST03 names), unless the fact holds in every 278 guide. Base X12 rules (dates,
 // lengths, types, envelope, base code lists) keep their severity whatever the guide.
 
-import type { Problem, ProblemFix } from '../problems/problem';
+import type { MissingPart, Problem, ProblemFix } from '../problems/problem';
 import { CATALOG, type ProblemCode } from '../problems/catalog';
 import type { Confidence } from '../guide/types';
 
@@ -19,7 +19,7 @@ export class Reporter {
    */
   otherGuide: string | undefined;
 
-  add(code: ProblemCode, start: number, end: number, message: string, confidence: Confidence = 'C', fix?: ProblemFix): void {
+  add(code: ProblemCode, start: number, end: number, message: string, confidence: Confidence = 'C', fix?: ProblemFix, missing?: MissingPart): void {
     // A value already reported as an error for being the wrong guide or level (unknown-guide, hl-level) is not reported
     // again as a base code: one cause, one problem. Those are added just before the segment's base check, so a short
     // look back is enough. After a warning the base code is still reported: it is the confirmed fact.
@@ -38,8 +38,10 @@ export class Reporter {
       }
       if (inferred && severity === 'error') severity = 'warning';
     }
-    const problem: Problem = inferred ? { code, severity, start, end, message, inferred: true } : { code, severity, start, end, message };
-    this.problems.push(fix ? { ...problem, fix } : problem);
+    let problem: Problem = inferred ? { code, severity, start, end, message, inferred: true } : { code, severity, start, end, message };
+    if (fix) problem = { ...problem, fix };
+    if (missing) problem = { ...problem, missing };
+    this.problems.push(problem);
   }
 
   private reportedAt(start: number, end: number): boolean {

@@ -305,7 +305,7 @@ function closeRequired(p: Place): void {
     const gs = segments[i];
     if (satisfiedByAlternative(p, i)) continue;
     const first = state.st + state.pool.first(p.node);
-    r.add('required-segment', t.segStart[first], t.segEnd[first], `${triggerLabel(gs)} (${gs.name}) is required in ${loopTitle(p.loop.def)}.`, confidenceOf(gs, p.loop.def));
+    r.add('required-segment', t.segStart[first], t.segEnd[first], `${triggerLabel(gs)} (${gs.name}) is required in ${loopTitle(p.loop.def)}.`, confidenceOf(gs, p.loop.def), undefined, gs.qualifier ? { segment: gs.id, qualifiers: gs.qualifier } : { segment: gs.id });
   }
 }
 
@@ -584,7 +584,7 @@ function reportQualifier(t: SegmentTable, s: number, candidates: { list: readonl
   const element = def ? ELEMENTS[def.elements[position - 1]] : undefined;
   const where = candidates.map((c) => loopTitle(c.owner)).filter((w, i, all) => all.indexOf(w) === i).join(' or ');
   const range = start >= 0 ? [start, elementEnd(t, s, position)] : [t.segStart[s], t.segEnd[s]];
-  r.add('qualifier-code', range[0], Math.max(range[1], range[0] + 1), `${label} "${value}" does not identify a ${id} allowed in ${where}; use ${describeCodes(element, codes)}.`, confidence);
+  r.add('qualifier-code', range[0], Math.max(range[1], range[0] + 1), `${label} "${value}" does not identify a ${id} allowed in ${where}; use ${describeCodes(element, codes)}.`, confidence, undefined, value === '' ? { segment: id, element: position } : undefined);
 }
 
 function labelledHeader(version: string): GuideSegment | undefined {

@@ -74,3 +74,32 @@ test('childElementsAt: the properties a Claim item allows, with enumerable bindi
   const type = childElementsAt(analysis, 5).find((e) => e.path === 'Bundle.type');
   assert.ok(type?.binding?.codes?.some((c) => c.code === 'collection'));
 });
+
+test('profile choice: a Claim in a request bundle is a PASClaim unless it declares PASClaimUpdate (both versions)', () => {
+  const PAS = 'http://hl7.org/fhir/us/davinci-pas/StructureDefinition/';
+  const base = readFileSync(join(FIXTURES, 'features/pas/request.json'), 'utf8').replace(/‸/g, '');
+  const claimProfile = `"${PAS}profile-claim|2.0.1"`;
+  assert.ok(base.includes(claimProfile));
+  const variants: { name: string; text: string; uri?: string; expected: string }[] = [];
+  for (const version of ['2.0.1', '2.2.1']) {
+    const versioned = base.replaceAll('|2.0.1"', `|${version}"`);
+    const own = `"${PAS}profile-claim|${version}"`;
+    variants.push({ name: `${version} declared PASClaim`, text: versioned, expected: 'profile-claim' });
+    variants.push({ name: `${version} declared PASClaimUpdate`, text: versioned.replace(own, `"${PAS}profile-claim-update|${version}"`), expected: 'profile-claim-update' });
+    // A *.pas.json request bundle whose Claim declares nothing: a new request.
+    const undeclared = JSON.parse(versioned) as { entry: { resource: { meta?: unknown } }[] };
+    delete undeclared.entry[0]!.resource.meta;
+    variants.push({ name: `${version} *.pas.json, undeclared`, text: JSON.stringify(undeclared, null, 2), uri: 'file:///w/request.pas.json', expected: 'profile-claim' });
+  }
+  for (const v of variants) {
+    const analysis = analyzeFhirDocument(v.text, { uri: v.uri });
+    const loc = locateFhir(analysis, v.text.indexOf('"status": "active"') + 2);
+    assert.equal(loc?.element?.path, 'Claim.status', v.name);
+    assert.equal(loc?.element?.profile, PAS + v.expected, v.name);
+    // A defect's message names the profile the Claim is checked against.
+    const broken = v.text.replace('"status": "active",', '');
+    const messages = analyzeFhirDocument(broken, { uri: v.uri }).problems.map((p) => p.message);
+    const expectedName = v.expected === 'profile-claim' ? 'PASClaim' : 'PASClaimUpdate';
+    assert.ok(messages.some((m) => m === `Claim.status is required (1..1) in ${expectedName}, but missing.`), `${v.name}: ${messages.join(' | ')}`);
+  }
+});

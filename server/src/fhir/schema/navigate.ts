@@ -24,9 +24,21 @@ export function isResourceTyped(schemas: FhirSchemas, node: ElementNode): boolea
   return !!t && node.types.length === 1 && (t.code === 'Resource' || t.code === 'DomainResource' || schemas.isResourceType(t.code));
 }
 
+const PAS = 'http://hl7.org/fhir/us/davinci-pas/StructureDefinition/';
+
 /**
- * The profiles a resource value is checked against: those the slice's type names (one of them, by meta.profile
- * when it says which), those it claims in meta.profile and the package carries, else its base definition.
+ * A PAS request bundle's Claim entry is a new request (PASClaim) or an update (PASClaimUpdate): 2.2.1's slice names
+ * both, 2.0.1's only the update, which derives from PASClaim and adds optional slices for changed and cancelled
+ * information. A Claim that does not declare itself an update (meta.profile) is a new request.
+ */
+const ALTERNATIVES: Readonly<Record<string, readonly string[]>> = {
+  [`${PAS}profile-claim-update`]: [`${PAS}profile-claim`, `${PAS}profile-claim-update`],
+};
+
+/**
+ * The profiles a resource value is checked against: the one of the slice's type profiles its meta.profile names
+ * (else the first, a new Claim before an update), then the others it claims in meta.profile that the package
+ * carries, else its base definition. The resource's own claim comes first: it names the profile in messages and hover.
  */
 export function resourceProfiles(schemas: FhirSchemas, value: unknown, declared: readonly string[]): CompiledProfile[] {
   if (!isObject(value) || typeof value.resourceType !== 'string') return [];
@@ -36,8 +48,8 @@ export function resourceProfiles(schemas: FhirSchemas, value: unknown, declared:
     const p = schemas.profile(url);
     if (p && p.sd.type === value.resourceType && !out.includes(p)) out.push(p);
   };
-  const declaredUrls = declared.map(stripVersion);
-  const chosen = declaredUrls.find((d) => claimed.includes(d)) ?? declaredUrls[0];
+  const declaredUrls = [...new Set(declared.map(stripVersion).flatMap((d) => ALTERNATIVES[d] ?? [d]))];
+  const chosen = claimed.find((c) => declaredUrls.includes(c)) ?? declaredUrls[0];
   if (chosen) add(chosen);
   for (const c of claimed) add(c);
   if (out.length === 0) {

@@ -7,6 +7,7 @@
 import type { Node } from 'jsonc-parser';
 import type { FhirReporter } from './reporter';
 import type { DocumentInput } from './document';
+import { MIN_UNIT_LENGTH, type WalkMemo } from './memo';
 
 const FIRST: Readonly<Record<string, string>> = { request: 'Claim', inquiry: 'Claim', response: 'ClaimResponse', 'inquiry-response': 'ClaimResponse' };
 
@@ -68,21 +69,52 @@ export function checkPasBundle(input: DocumentInput, reporter: FhirReporter): vo
   }
   for (const e of entries) {
     if (!e.resource) continue;
-    collectReferences(e.resource, (ref, node) => {
-      if (ref.startsWith('#')) return;
+    const resource = e.resource;
+    const base = e.node.offset;
+    const collect = () => {
+      const inside: Reference[] = [];
+      collectReferences(resource, inside, input.memo);
+      return { length: e.node.length, references: inside.map((r) => ({ ...r, start: r.start - base })) };
+    };
+    // An unchanged entry's references (offsets relative to the entry) come from the previous analysis.
+    const found = input.memo ? input.memo.references(base, e.node.length, collect) : collect();
+    for (const { reference: ref, start, length } of found.references) {
+      const node = { offset: base + start, length };
+      if (ref.startsWith('#')) continue;
       const key = ref.replace(/\/_history\/[^/]+$/, '');
-      if (index.has(key)) return;
+      if (index.has(key)) continue;
       const relative = /([A-Za-z]+\/[A-Za-z0-9\-.]{1,64})$/.exec(key)?.[1];
-      if (!/^(urn:|https?:)/.test(key) && relative && index.has(relative)) return;
+      if (!/^(urn:|https?:)/.test(key) && relative && index.has(relative)) continue;
       reporter.report('fhir-bundle-reference', node.offset, node.offset + node.length, `${ref} does not resolve to an entry of this bundle; a PAS ${role} bundle carries every resource its Claim references, directly or through other entries (add the entry, or fix the reference).`);
-    });
+    }
   }
 }
 
-/** Calls back for every Reference.reference string under a resource (contained resources included). */
-function collectReferences(node: Node, visit: (ref: string, at: Node) => void): void {
+interface Reference {
+  readonly reference: string;
+  readonly start: number;
+  readonly length: number;
+}
+
+/**
+ * Every Reference.reference string under a resource (contained resources included), in text order. The references
+ * under an array item the memo knows from the previous analysis (an unchanged Claim item, say) are taken from it.
+ */
+function collectReferences(node: Node, out: Reference[], memo: WalkMemo | undefined): void {
   if (node.type === 'array') {
-    for (const c of node.children ?? []) collectReferences(c, visit);
+    for (const item of node.children ?? []) {
+      if (!memo || item.type !== 'object' || item.length < MIN_UNIT_LENGTH) {
+        collectReferences(item, out, memo);
+        continue;
+      }
+      const base = item.offset;
+      const known = memo.references(base, item.length, () => {
+        const inside: Reference[] = [];
+        collectReferences(item, inside, memo);
+        return { length: item.length, references: inside.map((r) => ({ ...r, start: r.start - base })) };
+      });
+      for (const r of known.references) out.push({ reference: r.reference, start: base + r.start, length: r.length });
+    }
     return;
   }
   if (node.type !== 'object') return;
@@ -90,7 +122,7 @@ function collectReferences(node: Node, visit: (ref: string, at: Node) => void): 
     const key = p.children?.[0];
     const value = p.children?.[1];
     if (!key || !value) continue;
-    if (key.value === 'reference' && value.type === 'string') visit(String(value.value), value);
-    else if (value.type === 'object' || value.type === 'array') collectReferences(value, visit);
+    if (key.value === 'reference' && value.type === 'string') out.push({ reference: String(value.value), start: value.offset, length: value.length });
+    else if (value.type === 'object' || value.type === 'array') collectReferences(value, out, memo);
   }
 }

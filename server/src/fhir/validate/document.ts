@@ -10,6 +10,7 @@ import type { CompiledProfile } from '../schema/types';
 import { checkPasBundle } from './bundle';
 import { FhirReporter } from './reporter';
 import { FhirWalker } from './walk';
+import type { WalkMemo } from './memo';
 
 export interface DocumentInput {
   readonly text: string;
@@ -20,6 +21,8 @@ export interface DocumentInput {
   readonly schemas: FhirSchemas | undefined;
   readonly profile: CompiledProfile | undefined;
   readonly maxProblems?: number;
+  /** Records the walk's units (and replays the previous analysis's unchanged ones). */
+  readonly memo?: WalkMemo;
 }
 
 export function validateDocument(input: DocumentInput): Problem[] {
@@ -44,7 +47,7 @@ export function validateDocument(input: DocumentInput): Problem[] {
   }
   const value = input.value;
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
-    const walker = new FhirWalker(input.schemas, reporter, input.text);
+    const walker = new FhirWalker(input.schemas, reporter, input.text, input.memo);
     const rootRange = { offset: input.root.offset, length: 1 };
     walker.resource(input.root, value as Record<string, unknown>, [input.profile], rootRange);
     checkPasBundle(input, reporter);

@@ -2,13 +2,17 @@
 // once and cached for the process; an expression the engine cannot compile or evaluate is skipped, never a problem.
 
 import * as fhirpath from 'fhirpath';
-import * as r4 from 'fhirpath/fhir-context/r4';
+import * as r4Exports from 'fhirpath/fhir-context/r4';
 
 type Compiled = (resource: unknown, env?: Record<string, unknown>) => unknown[];
 
 // trace() in published invariants (bdl-7) would print to stdout, which is the LSP channel.
 const ignoreTrace = (): void => undefined;
 const cache = new Map<string, Map<string, Compiled | null>>();
+// A bundle (esbuild) resolves the package's "import" build, whose named exports leave out the parts of the model
+// computed at load (availableTypes, without which every compile fails); its default export is the whole model, as is
+// the CommonJS build tsc's output requires. So the default export when there is one.
+const r4 = ((r4Exports as { default?: unknown }).default ?? r4Exports) as typeof r4Exports;
 const model = r4 as unknown as fhirpath.Model;
 
 function compiled(base: string, expression: string): Compiled | null {

@@ -16,6 +16,7 @@ import { x12CodeMeaning, x12ElementName, x12FromValueSetUrl, x12HasCodeList } fr
 import { evaluateInvariant, isR4ResourceType } from './invariants';
 import type { FhirReporter } from './reporter';
 import type { FhirProblemCode } from '../../problems/fhirCatalog';
+import { MIN_UNIT_LENGTH, type MemoEvent, type MemoUnit, type WalkMemo } from './memo';
 
 /** Where a problem goes: a jsonc-parser node (a property key, a value) or any offset and length. */
 interface Span {
@@ -33,6 +34,17 @@ const NUMBER_TYPES = new Set(['integer', 'decimal', 'positiveInt', 'unsignedInt'
 const BOOLEAN_TYPES = new Set(['boolean', SYSTEM + 'Boolean']);
 /** Invariants checked directly (ele-1, ext-1 here; ref-1 in invariants.ts) or by the PAS bundle rules. */
 const DIRECT_INVARIANTS = new Set(['ele-1', 'ext-1', 'ClaimFirst', 'ClaimResponseFirst']);
+/** An invariant whose expression reads beyond the value it is on: the resource around it. */
+const READS_CONTEXT = /%resource|%rootResource|resolve\(/;
+
+/** A unit being walked: its reports so far (relative to `start`), and whether its walk read its surroundings. */
+interface Frame {
+  readonly start: number;
+  readonly end: number;
+  readonly res: ResourceContext;
+  readonly events: MemoEvent[];
+  dependent: boolean;
+}
 
 
 function propertyValueNode(object: Node, name: string): Node | undefined {
@@ -55,10 +67,14 @@ function typeName(code: string): string {
 export class FhirWalker {
   private readonly unavailable = new Set<string>();
 
+  private readonly frames: Frame[] = [];
+
+  /** `memo`: records the array items' walks, and replays the previous analysis's records of unchanged items. */
   constructor(
     private readonly schemas: FhirSchemas,
     private readonly reporter: FhirReporter,
     private readonly text: string,
+    private readonly memo?: WalkMemo,
   ) {}
 
   /** Validates a resource object against its profiles (the first entry of `profiles` wins for the shape). */
@@ -99,13 +115,88 @@ export class FhirWalker {
   }
 
   private at(code: FhirProblemCode, span: Span, message: string): void {
-    this.reporter.report(code, span.offset, span.offset + span.length, message);
+    this.report(code, span.offset, span.offset + span.length, message, undefined);
+  }
+
+  /** Every report of the walk goes through here (and is recorded in the unit being walked, if any). */
+  private report(code: FhirProblemCode, start: number, end: number, message: string, dedupe: string | undefined): void {
+    const frame = this.frames[this.frames.length - 1];
+    if (frame) this.record(frame, { kind: 'report', start: start - frame.start, end: end - frame.start, code, message, dedupe });
+    this.reporter.report(code, start, end, message, undefined, dedupe);
   }
 
   private unavailableOnce(key: string, range: Span, message: string): void {
+    const frame = this.frames[this.frames.length - 1];
+    const start = range.offset;
+    const end = range.offset + range.length;
+    if (frame) this.record(frame, { kind: 'unavailable', start: start - frame.start, end: end - frame.start, key, message });
+    this.unavailableAt(key, start, end, message);
+  }
+
+  private unavailableAt(key: string, start: number, end: number, message: string): void {
     if (this.unavailable.has(key)) return;
     this.unavailable.add(key);
-    this.at('fhir-profile-unavailable', range, message);
+    this.reporter.report('fhir-profile-unavailable', start, end, message);
+  }
+
+  private record(frame: Frame, event: MemoEvent): void {
+    // A report outside the unit would not move with it.
+    if (event.kind !== 'unit' && (event.start < 0 || event.end > frame.end - frame.start)) frame.dependent = true;
+    frame.events.push(event);
+  }
+
+  /** Walks one array item as a unit: replays its previous record when its text is unchanged, else walks and records it. */
+  private unit(target: ElementNode, match: PropertyMatch, itemJson: Node, itemValue: unknown, key: string, res: ResourceContext): void {
+    const memo = this.memo!;
+    const start = itemJson.offset;
+    const parent = this.frames[this.frames.length - 1];
+    const reused = memo.reusable(start, itemJson.length, target, match.type, key);
+    if (reused) {
+      memo.replayed++;
+      if (parent) parent.events.push({ kind: 'unit', at: start - parent.start, unit: reused });
+      this.replay(reused, start);
+      return;
+    }
+    memo.walked++;
+    const frame: Frame = { start, end: start + itemJson.length, res, events: [], dependent: false };
+    this.frames.push(frame);
+    try {
+      this.value(target, match, itemJson, itemValue, key, { offset: start, length: 1 }, res);
+    } finally {
+      this.frames.pop();
+    }
+    if (!frame.dependent) {
+      const unit: MemoUnit = { node: target, type: match.type, key, length: itemJson.length, events: frame.events };
+      memo.units.set(start, unit);
+      if (parent) parent.events.push({ kind: 'unit', at: start - parent.start, unit });
+      return;
+    }
+    // Walked again next time; its reports (and the units inside it) belong to the unit around it.
+    if (!parent) return;
+    const shift = start - parent.start;
+    for (const e of frame.events) {
+      if (e.kind === 'unit') parent.events.push({ ...e, at: e.at + shift });
+      else this.record(parent, { ...e, start: e.start + shift, end: e.end + shift });
+    }
+  }
+
+  /** The reports of a recorded unit, in order, at its new offset; its inner units are kept for the next analysis. */
+  private replay(unit: MemoUnit, base: number): void {
+    this.memo!.units.set(base, unit);
+    for (const e of unit.events) {
+      if (e.kind === 'report') this.reporter.report(e.code, base + e.start, base + e.end, e.message, undefined, e.dedupe);
+      else if (e.kind === 'unavailable') this.unavailableAt(e.key, base + e.start, base + e.end, e.message);
+      else this.replay(e.unit, base + e.at);
+    }
+  }
+
+  /** An invariant read the resource around the value: no unit inside that resource can be replayed. */
+  private readsContext(res: ResourceContext): void {
+    for (let i = this.frames.length - 1; i >= 0; i--) {
+      const frame = this.frames[i]!;
+      if (frame.res.root !== res.root) break;
+      frame.dependent = true;
+    }
   }
 
   // Occurrence counters per nesting depth (objects are walked depth-first, so one set per depth is live at a time):
@@ -135,6 +226,9 @@ export class FhirWalker {
     const props = objNode.children ?? [];
     const isResourceRoot = inside === inside.profile.root && inside.profile.sd.kind === 'resource';
     let meaningful = 0;
+    // A key that occurs twice: the plain value (JSON.parse's) is the last one's, so the items of the first are not
+    // checked on their own text alone, and are never units.
+    let repeatedKeys: Set<string> | undefined;
     for (const prop of props) {
       const keyNode = prop.children?.[0];
       const valNode = prop.children?.[1];
@@ -184,7 +278,9 @@ export class FhirWalker {
         else if (node.slices.length > 0 && node.raw.slicing?.rules === 'closed' && !match.primitiveExtension && !node.isChoice)
           this.at('fhir-slice-unmatched', itemJson, `This ${key} item matches none of the slices of ${node.id} (${node.slices.map((sl) => sl.sliceName).join(', ')}), and the slicing is closed.`);
         // Inside an array, a missing child is reported at the item's opening brace, not at the array's key.
-        this.value(target, match, itemJson, itemValue, key, isArray ? { offset: itemJson.offset, length: 1 } : keyNode, res);
+        if (this.memo && isArray && itemJson.type === 'object' && itemJson.length >= MIN_UNIT_LENGTH && !(repeatedKeys ??= repeated(props)).has(key))
+          this.unit(target, match, itemJson, itemValue, key, res);
+        else this.value(target, match, itemJson, itemValue, key, isArray ? { offset: itemJson.offset, length: 1 } : keyNode, res);
       }
     }
     if (meaningful === 0 && !isResourceRoot) this.at('fhir-empty', anchor, `${label} is empty: an element needs a value or children (ele-1); leave it out instead.`);
@@ -205,7 +301,7 @@ export class FhirWalker {
 
   /** Reports a problem whose message names the profile; the same defect found through a second profile is one problem. */
   private profiled(code: FhirProblemCode, range: Span, node: ElementNode, before: string, after = '.'): void {
-    this.reporter.report(code, range.offset, range.offset + range.length, `${before}${this.inProfile(node)}${after}`, undefined, before + after);
+    this.report(code, range.offset, range.offset + range.length, `${before}${this.inProfile(node)}${after}`, before + after);
   }
 
   private cardinality(objNode: Node, inside: ElementNode, counts: Int32Array, sliceCounts: Map<ElementNode, number>, anchor: Span): void {
@@ -429,12 +525,29 @@ export class FhirWalker {
           if (seen.has(c.key)) continue;
           seen.add(c.key);
         }
+        if (this.frames.length > 0 && (c.key === 'ref-1' ? isLocalReference(value) : READS_CONTEXT.test(c.expression))) this.readsContext(res);
         const ok = evaluateInvariant(c.key, owner === node ? node.path : owner.path, c.expression, value, res.value, res.root);
         if (ok === false)
           this.at(c.severity === 'error' ? 'fhir-invariant' : 'fhir-invariant-guideline', range, `${c.key}: ${c.human}`);
       }
     }
   }
+}
+
+/** The keys that occur more than once among an object's properties. */
+function repeated(props: readonly Node[]): Set<string> {
+  const seen = new Set<string>();
+  const twice = new Set<string>();
+  for (const p of props) {
+    const key = String(p.children?.[0]?.value);
+    if (seen.has(key)) twice.add(key);
+    else seen.add(key);
+  }
+  return twice;
+}
+
+function isLocalReference(value: Record<string, unknown>): boolean {
+  return typeof value.reference === 'string' && value.reference.startsWith('#');
 }
 
 function capital(code: string): string {
