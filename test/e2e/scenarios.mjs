@@ -522,6 +522,11 @@ export const SCENARIOS = [
       const settings = readFileSync(join(ctx.run.dirs.userData, 'User', 'settings.json'), 'utf8');
       expect(!settings.includes(sandbox.clientSecret), 'the secret is not in settings.json');
       ctx.note(`the secret is in none of the ${scanned} files under the run's folder (profile, extensions, browser profile, HOME/XDG, logs); the Prior Auth log, which is among them, has the sign-in line`);
+      // The answers stay in memory: no file holds the denial's HCR segment (its X12 and its JSON body both carry it),
+      // though the decision view and an open response document show it.
+      const answer = filesContaining(ctx.run.root, 'HCR*A3*A060795810');
+      expect(answer.hits.length === 0, `the response body was written to ${answer.hits.join(', ')}`);
+      ctx.note(`the response bodies (HCR*A3*A060795810) are in none of the ${answer.scanned} files: kept in memory only`);
     },
   },
   {
