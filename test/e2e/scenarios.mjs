@@ -866,7 +866,12 @@ SCENARIOS.push(
       await clickInDecision(ctx, INQUIRY, 'Re-send');
       const again = await wb.waitToast(/A062583941 — HTTP 200/);
       expect(sandbox.stats().requests > before, 'the re-send reached the sandbox');
-      await decisionView(ctx, INQUIRY, 'Certified');
+      // The view shows the new answer (its own trace ID) before anything else opens: its page being replaced can take
+      // the focus, which would close a quick pick opened meanwhile.
+      await waitFor('the decision view to show the re-sent answer', async () => {
+        const view = await decisionView(ctx, INQUIRY, 'Certified');
+        return view.fields['Trace ID'] && view.fields['Trace ID'] !== picked.fields['Trace ID'];
+      });
       ctx.note(`"Re-send" in the view → "${again}", the same view`);
 
       // The sent body from the history's row button: TST1's X12, read-only, one segment per line.
