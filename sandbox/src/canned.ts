@@ -20,6 +20,16 @@ export interface Outcome {
   readonly source: 'Optum' | 'ours';
 }
 
+/**
+ * Cuts a table off from Object's prototype: tables here are looked up with request values, and a member ID named
+ * "constructor" or "__proto__" must be an unknown value, not Object's member (the same as guide/ownEntries.ts; this
+ * file stays free of imports).
+ */
+function ownEntriesOnly<T extends object>(table: T): T {
+  Object.setPrototypeOf(table, null);
+  return table;
+}
+
 const UNAVAILABLE: Outcome = {
   summary: 'Unable to respond at current time (payer unavailable)',
   reject: { level: '2000A', reason: '42', followUp: 'P' },
@@ -28,18 +38,18 @@ const UNAVAILABLE: Outcome = {
 };
 
 /** Inquiry answers chosen by the receiver ID (ISA08 / payerId + umClearingHouseId). */
-export const INQUIRY_BY_RECEIVER: Readonly<Record<string, Outcome>> = {
+export const INQUIRY_BY_RECEIVER: Readonly<Record<string, Outcome>> = ownEntriesOnly({
   '000000000000001': { summary: 'Certified in total; the subscriber is the patient', decision: { code: 'A1', authorization: 'A012345671' }, message: 'APPROVED', source: 'Optum' },
   '000000000000002': { summary: 'Certified in total; the dependent is the patient', decision: { code: 'A1', authorization: 'A012345672' }, dependentPatient: true, message: 'APPROVED', source: 'Optum' },
   '000000000000003': { summary: 'Authorization number not found', reject: { level: '2000E', reason: 'AA', followUp: 'N' }, message: 'AUTHORIZATION NUMBER NOT FOUND', source: 'Optum' },
   '000000000000004': UNAVAILABLE,
-};
+});
 
 /** The payer whose answers are chosen by member ID. */
 export const INQDEMO = 'INQDEMO';
 
 /** INQDEMO answers chosen by the subscriber's member ID. */
-export const INQDEMO_BY_MEMBER: Readonly<Record<string, Outcome>> = {
+export const INQDEMO_BY_MEMBER: Readonly<Record<string, Outcome>> = ownEntriesOnly({
   TST1: { summary: 'Approved (certified in total)', decision: { code: 'A1', authorization: 'A062583941' }, message: 'APPROVED', source: 'Optum' },
   TST2: { summary: 'Approved (certified in total)', decision: { code: 'A1', authorization: 'A062951774' }, message: 'APPROVED', source: 'Optum' },
   TST3: { summary: 'Denied (not certified)', decision: { code: 'A3', authorization: 'A060795810' }, message: 'DENIED', source: 'Optum' },
@@ -51,7 +61,7 @@ export const INQDEMO_BY_MEMBER: Readonly<Record<string, Outcome>> = {
   TST9: { summary: 'Rejected: invalid or missing member ID', reject: { level: '2010C', reason: '72', followUp: 'C' }, message: 'INVALID MEMBER ID', source: 'ours' },
   TST10: { summary: 'Rejected: subscriber not found', reject: { level: '2010C', reason: '75', followUp: 'C' }, message: 'SUBSCRIBER NOT FOUND', source: 'ours' },
   TST11: { summary: 'No action required', decision: { code: 'NA' }, message: 'NO AUTHORIZATION REQUIRED', source: 'ours' },
-};
+});
 
 /** Any other member ID at INQDEMO: rejected, as Optum's sandbox rejects invented values. */
 export const INQDEMO_UNKNOWN_MEMBER: Outcome = {
@@ -62,7 +72,7 @@ export const INQDEMO_UNKNOWN_MEMBER: Outcome = {
 };
 
 /** Submission answers chosen by the clearinghouse ID (ISA08 / senderId + umClearingHouseId). */
-export const SUBMISSION_BY_CLEARINGHOUSE: Readonly<Record<string, Outcome>> = {
+export const SUBMISSION_BY_CLEARINGHOUSE: Readonly<Record<string, Outcome>> = ownEntriesOnly({
   '278_217_01_A1': { summary: 'Certified in total', decision: { code: 'A1', authorization: 'A217000001' }, message: 'CERTIFIED IN TOTAL', source: 'Optum' },
   '278_217_02_A2': { summary: 'Certified in part', decision: { code: 'A2', authorization: 'A217000002' }, message: 'CERTIFIED IN PART', source: 'Optum' },
   '278_217_03_A3': { summary: 'Not certified', decision: { code: 'A3', authorization: 'A217000003' }, message: 'NOT CERTIFIED', source: 'Optum' },
@@ -70,18 +80,18 @@ export const SUBMISSION_BY_CLEARINGHOUSE: Readonly<Record<string, Outcome>> = {
   '278_217_05_A6': { summary: 'Modified', decision: { code: 'A6', authorization: 'A217000005' }, message: 'CERTIFIED WITH MODIFICATIONS', source: 'Optum' },
   '278_217_06_C': { summary: 'Cancelled', decision: { code: 'C', authorization: 'A217000006' }, message: 'CANCELLED', source: 'Optum' },
   AAA_217_07_73: { summary: 'Rejected: invalid or missing subscriber name', reject: { level: '2010C', reason: '73', followUp: 'C' }, message: 'INVALID OR MISSING SUBSCRIBER NAME', source: 'Optum' },
-};
+});
 
 /** Optum's pages disagree on 278_217_05: one version says _A6, another _A5; both mean "modified". */
-export const SUBMISSION_ALIASES: Readonly<Record<string, string>> = { '278_217_05_A5': '278_217_05_A6' };
+export const SUBMISSION_ALIASES: Readonly<Record<string, string>> = ownEntriesOnly({ '278_217_05_A5': '278_217_05_A6' });
 
 /**
  * Notice of admission answers chosen by member ID (Optum's example uses NOA-01-SUCCESS). A notice is acknowledged,
  * not decided: the answer carries the receipt number (here `authorization`) without an HCR.
  */
-export const NOA_BY_MEMBER: Readonly<Record<string, Outcome>> = {
+export const NOA_BY_MEMBER: Readonly<Record<string, Outcome>> = ownEntriesOnly({
   'NOA-01-SUCCESS': { summary: 'Notification received', decision: { code: 'A1', authorization: 'N216000001' }, message: 'NOTIFICATION RECEIVED', source: 'Optum' },
-};
+});
 
 export const NOA_UNKNOWN_MEMBER: Outcome = {
   summary: 'Rejected: member not in the sandbox (use NOA-01-SUCCESS)',

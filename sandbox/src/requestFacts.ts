@@ -5,6 +5,7 @@ import { loopOf, type TransactionAnalysis } from '../../server/src/validate/tran
 import { elementCount, elementValue } from '../../server/src/x12/segments';
 import type { SegmentTable } from '../../server/src/x12/scanner';
 import type { ElementValue } from '../../server/src/x12/writer';
+import { ownEntriesOnly } from '../../server/src/guide/ownEntries';
 
 /** A segment's elements (index 0 = ID), composites split into components. */
 export type Values = ElementValue[];
@@ -55,9 +56,9 @@ export function segmentValues(t: SegmentTable, seg: number, composite: (pos: num
   return values;
 }
 
-const COMPOSITE_POSITIONS: Readonly<Record<string, readonly number[]>> = {
+const COMPOSITE_POSITIONS: Readonly<Record<string, readonly number[]>> = ownEntriesOnly({
   UM: [4, 5], SV1: [1, 7], SV2: [2], SV3: [1, 4], HI: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12],
-};
+});
 
 function values(t: SegmentTable, seg: number): Values {
   const composites = COMPOSITE_POSITIONS[t.ids[seg]] ?? [];

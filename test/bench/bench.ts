@@ -19,6 +19,7 @@ import { hoverAt as hoverAtOffset } from '../../server/src/features/hover';
 import { completionsAt } from '../../server/src/features/completion';
 import { pasFigures } from './pas';
 import { firstPasOpenFigures } from './firstPasOpen';
+import { analyzeJsonRequest } from '../../server/src/validate/jsonRequest';
 
 // The peers are plain CommonJS packages without type declarations we depend on.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -72,6 +73,37 @@ async function rounds(contenders: Record<string, Sync | Async>, count: number, w
 /** Median over rounds of a / b, measured in the same round: robust to drift on a shared machine. */
 function ratio(times: Record<string, number[]>, a: string, b: string): number {
   return median(times[a].map((t, i) => t / times[b][i]));
+}
+
+/**
+ * Optum JSON request bodies with many service lines (each one adds an HL to the converted X12): a clean submission,
+ * and an inquiry with a bad date range on every line (one problem per line, each placed on its JSON field).
+ */
+const JSON_CASES = [
+  { name: 'clean submission', fixture: 'clean-submission.278.json', kind: 'submission' },
+  { name: 'bad date ranges', fixture: 'bad-service-date-range.inquiry.json', kind: 'inquiry' },
+] as const;
+const JSON_LINES = [2_000, 20_000] as const;
+
+interface JsonRequestResult {
+  readonly name: string;
+  readonly bytes: number;
+  readonly problems: number;
+  readonly ms: { readonly small: number; readonly large: number };
+  /** 20,000 service lines over 2,000, as the median of same-round ratios: about 10 when the path is linear. */
+  readonly largeVsSmall: number;
+}
+
+async function jsonRequestFigures(): Promise<JsonRequestResult[]> {
+  const results: JsonRequestResult[] = [];
+  for (const c of JSON_CASES) {
+    const base = JSON.parse(readFileSync(join(REPO, 'test/fixtures/json', c.fixture), 'utf8')) as { patientEventDetail: { serviceLevel: unknown[] } };
+    const [small, large] = JSON_LINES.map((lines) => JSON.stringify({ ...base, patientEventDetail: { ...base.patientEventDetail, serviceLevel: Array.from({ length: lines }, () => base.patientEventDetail.serviceLevel[0]) } }));
+    let problems = 0;
+    const times = await rounds({ small: () => analyzeJsonRequest(small, c.kind), large: () => (problems = analyzeJsonRequest(large, c.kind).problems.length) }, 3, 1);
+    results.push({ name: c.name, bytes: large.length, problems, ms: { small: median(times.small), large: median(times.large) }, largeVsSmall: ratio(times, 'large', 'small') });
+  }
+  return results;
 }
 
 function floorScan(text: string): number {
@@ -303,6 +335,7 @@ async function main(): Promise<void> {
   const pas = await pasFigures(client);
   await client.stop();
   const firstPas = await firstPasOpenFigures();
+  const json = await jsonRequestFigures();
   const send = await sendFigures();
   const sizes = bundles();
 
@@ -328,6 +361,7 @@ async function main(): Promise<void> {
     'server.js and cli.js carry no FHIR core (dist/fhir.js, loaded at the first PAS document)': sizes.serverHasFhirCore === 0 && sizes.cliHasFhirCore === 0,
     '100 sends: 1 token, 1 connection': send.tokenRequests === 1 && send.connections === 1,
     ...pas.targets,
+    'JSON request: 20,000 service lines ≤15× 2,000 (linear)': json.every((j) => j.largeVsSmall <= 15),
   };
   Object.assign(checks, pas.checks, firstPas.checks);
 
@@ -348,6 +382,10 @@ async function main(): Promise<void> {
     out.push(`${String(r.transactions).padStart(5)} txns: open→diagnostics ${fmt(l.openToDiagnostics)} (${l.openVsValidate.toFixed(2)}× in-process, same-round; in-process beside it ${fmt(l.validateBesideOpen)})${extra}; live heap ${mb(r.memory!.heapUsed)} MB (${r.memory!.heapPerDocumentByte.toFixed(1)}× document; ${mb(r.memory!.heapUsedBeforeCollection)} MB before collection), RSS ${mb(r.memory!.rss)} MB`);
   }
   out.push('', ...pas.lines, ...firstPas.lines);
+  out.push('', 'JSON request bodies (analyzeJsonRequest, median ms; ratio = median of same-round ratios)');
+  for (const j of json) {
+    out.push(`  ${j.name.padEnd(17)} 2,000 service lines ${fmt(j.ms.small).padStart(6)}, 20,000 (${mb(j.bytes)} MB, ${j.problems} problems) ${fmt(j.ms.large).padStart(6)}: ${j.largeVsSmall.toFixed(1)}×`);
+  }
   out.push('', `100 sends to the local sandbox: ${send.tokenRequests} token request(s), ${send.connections} connection(s), ${fmt(send.msPerSend)} ms per send`);
   const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
   out.push(`Bundles: extension.js ${kb(sizes.extensionBytes)}, languageClient.js ${kb(sizes.languageClientChunkBytes)}, server.js ${kb(sizes.serverBytes)}, fhir.js ${kb(sizes.fhirChunkBytes)}, cli.js ${kb(sizes.cliBytes)}, api.js ${kb(sizes.apiChunkBytes)} (languageClient.js, api.js and fhir.js load on demand)`);
@@ -355,7 +393,7 @@ async function main(): Promise<void> {
   for (const [name, ok] of Object.entries(targets)) out.push(`  ${ok ? 'met   ' : 'MISSED'} ${name}`);
   out.push('', 'Checks:', ...Object.entries(checks).map(([k, v]) => `  ${v ? 'ok    ' : 'FAILED'} ${k}`));
   console.log(out.join('\n'));
-  console.log(JSON.stringify({ date: new Date().toISOString(), node: process.version, results, pas: { results: pas.results, lsp: pas.lsp, firstOpen: firstPas.result }, send, bundles: sizes, targets, checks }));
+  console.log(JSON.stringify({ date: new Date().toISOString(), node: process.version, results, pas: { results: pas.results, lsp: pas.lsp, firstOpen: firstPas.result }, json, send, bundles: sizes, targets, checks }));
 }
 
 main().catch((error: unknown) => {

@@ -33,6 +33,14 @@ test('every command answers --help with its usage', async () => {
   assert.match(top.stdout, /lint .*\n.*fmt .*\n.*convert .*\n.*send .*\n.*sandbox/);
 });
 
+test('a command named like an Object member is an unknown command', async () => {
+  for (const name of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) {
+    const result = await runCli([name]);
+    assert.equal(result.code, 2, name);
+    assert.match(result.stderr, new RegExp(`^Unknown command "${name}"`), name);
+  }
+});
+
 test('fmt lays files out one segment per line or on one line, and --check reports without writing', async () => {
   const oneLine = join(work, 'one-line.x12');
   copyFileSync(join(FIXTURES, 'features/formatting/one-line.x12'), oneLine);

@@ -8,10 +8,14 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawn } from 'node:child_process';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { runCli, CLI_BUNDLE } from '../helpers/cli';
 import { FIXTURES } from '../helpers/fixtures';
 import { startSandbox, type Sandbox } from '../../sandbox/src/server';
 import { generateSigningKeyPair } from '../../client/src/api/smart';
+import { runSend } from '../../server/src/cli/send';
+import type { CliIo } from '../../server/src/cli/io';
 
 const work = mkdtempSync(join(tmpdir(), 'prior-auth-pas-cli-'));
 let sandbox: Sandbox;
@@ -84,7 +88,7 @@ test('SMART Backend Services from a key file: one token for the run; a key the p
   assert.ok(!('problem' in registered));
   const keyFile = join(work, 'key.jwk.json');
   writeFileSync(keyFile, JSON.stringify(pair.privateJwk));
-  const ok = await runCli(['send', '--env', 'local', requestFile('PAS-A1'), requestFile('PAS-A2')], { env: env({ PRIOR_AUTH_PAS_CLIENT_ID: 'cli-smart', PRIOR_AUTH_PAS_KEY_FILE: keyFile }) });
+  const ok = await runCli(['send', '--env', 'local', '--yes', requestFile('PAS-A1'), requestFile('PAS-A2')], { env: env({ PRIOR_AUTH_PAS_CLIENT_ID: 'cli-smart', PRIOR_AUTH_PAS_KEY_FILE: keyFile }) });
   assert.equal(ok.code, 0, ok.stderr);
   assert.match(ok.stderr, /2 of 2 answered; 1 token request\./);
   const other = join(work, 'other.jwk.json');
@@ -123,4 +127,102 @@ test('sandbox prints the PAS payer\'s FHIR base at start', async () => {
   await exited;
   assert.match(out, /Local PAS payer \(Da Vinci PAS, FHIR R4\) at http:\/\/127\.0\.0\.1:\d+\/fhir/);
   assert.match(out, /register a public JWKS: POST/);
+});
+
+/** A plain HTTP server that records every request it gets: a FHIR base at /fhir with a token endpoint at /token. */
+interface Recorder {
+  readonly url: string;
+  readonly requests: { method: string; path: string; authorization?: string; body: string }[];
+  close(): Promise<void>;
+}
+
+async function startRecorder(): Promise<Recorder> {
+  const requests: Recorder['requests'] = [];
+  const server: Server = createServer((req: IncomingMessage, res) => {
+    let body = '';
+    req.on('data', (c: Buffer) => (body += c.toString()));
+    req.on('end', () => {
+      requests.push({ method: req.method ?? '', path: req.url ?? '', authorization: req.headers.authorization, body });
+      const json = (status: number, value: unknown) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(value));
+      if (req.url?.endsWith('/.well-known/smart-configuration')) json(200, { token_endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}/token` });
+      else if (req.url === '/token') json(200, { access_token: 'recorded-token', token_type: 'Bearer', expires_in: 300 });
+      else json(500, { resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'exception', diagnostics: 'recorder' }] });
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return { url, requests, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+const SECRET_ENV = { PRIOR_AUTH_PAS_CLIENT_ID: 'pas-client', PRIOR_AUTH_PAS_CLIENT_SECRET: 'pas-secret-value-123' };
+
+test('credentials from the environment reach no server without --yes or a terminal: not one request arrives', async () => {
+  const recorder = await startRecorder();
+  const keyFile = join(work, 'refused.jwk.json');
+  writeFileSync(keyFile, JSON.stringify(generateSigningKeyPair('RS384').privateJwk));
+  try {
+    const cases: [string, string[], Record<string, string>, RegExp][] = [
+      ['a secret, token endpoint discovered', ['--env', `${recorder.url}/fhir`], SECRET_ENV, /PRIOR_AUTH_PAS_CLIENT_ID\/PRIOR_AUTH_PAS_CLIENT_SECRET to http:\/\/127\.0\.0\.1:\d+ \(its token endpoint/],
+      ['a secret, token endpoint given', ['--env', `${recorder.url}/fhir`], { ...SECRET_ENV, PRIOR_AUTH_PAS_TOKEN_URL: `${recorder.url}/token` }, /PRIOR_AUTH_PAS_CLIENT_SECRET to http:\/\/127\.0\.0\.1:\d+ without confirmation/],
+      ['a SMART key file, the local payer', ['--env', 'local'], { PRIOR_AUTH_LOCAL_URL: recorder.url, PRIOR_AUTH_PAS_CLIENT_ID: 'pas-client', PRIOR_AUTH_PAS_KEY_FILE: keyFile }, /PRIOR_AUTH_PAS_CLIENT_ID\/PRIOR_AUTH_PAS_KEY_FILE/],
+    ];
+    for (const [what, args, extra, words] of cases) {
+      const refused = await runCli(['send', ...args, requestFile('PAS-A1')], { env: env(extra) });
+      assert.equal(refused.code, 2, `${what}: ${refused.stderr}`);
+      assert.match(refused.stderr, /^Refusing to send the credentials from .*add --yes/m, what);
+      assert.match(refused.stderr, words, what);
+      assert.ok(!refused.stderr.includes('pas-secret-value-123'), `${what}: the secret is not printed`);
+      assert.equal(recorder.requests.length, 0, `${what}: no request reached the server (${JSON.stringify(recorder.requests)})`);
+    }
+    // With --yes the token request is the first thing the server sees, carrying the credentials.
+    const confirmed = await runCli(['send', '--env', `${recorder.url}/fhir`, '--yes', requestFile('PAS-A1')], { env: env({ ...SECRET_ENV, PRIOR_AUTH_PAS_TOKEN_URL: `${recorder.url}/token` }) });
+    assert.equal(confirmed.code, 1, confirmed.stderr);
+    assert.equal(recorder.requests[0]?.path, '/token');
+    assert.equal(recorder.requests[0]?.authorization, `Basic ${Buffer.from('pas-client:pas-secret-value-123').toString('base64')}`);
+    // No credentials in the environment: nothing to ask about.
+    recorder.requests.length = 0;
+    const none = await runCli(['send', '--env', `${recorder.url}/fhir`, requestFile('PAS-A1')], { env: env() });
+    assert.equal(none.code, 1, none.stderr);
+    assert.ok(recorder.requests.length > 0 && recorder.requests.every((r) => r.authorization === undefined));
+  } finally {
+    await recorder.close();
+  }
+});
+
+test('on a terminal the question comes before any request: "no" sends nothing, "yes" then asks for a token', async () => {
+  const recorder = await startRecorder();
+  const saved = { ...process.env };
+  Object.assign(process.env, SECRET_ENV);
+  try {
+    const file = requestFile('PAS-A1');
+    const asked: { question: string; requestsSoFar: number }[] = [];
+    const io = (answer: boolean): CliIo & { errors: string[] } => {
+      const errors: string[] = [];
+      return {
+        errors,
+        out: () => undefined,
+        err: (line) => errors.push(line),
+        outBytes: () => undefined,
+        readStdin: async () => Buffer.alloc(0),
+        confirm: async (question) => {
+          asked.push({ question, requestsSoFar: recorder.requests.length });
+          return answer;
+        },
+      };
+    };
+    const no = io(false);
+    assert.equal(await runSend(['--env', `${recorder.url}/fhir`, file], no), 2);
+    assert.deepEqual(no.errors, ['Nothing sent.']);
+    assert.equal(recorder.requests.length, 0, JSON.stringify(recorder.requests));
+
+    const yes = io(true);
+    assert.equal(await runSend(['--env', `${recorder.url}/fhir`, file], yes), 1);
+    assert.deepEqual(asked.map((a) => a.requestsSoFar), [0, 0], 'asked before any request');
+    assert.match(asked[1].question, /^Send the PAS credentials from PRIOR_AUTH_PAS_CLIENT_ID\/PRIOR_AUTH_PAS_CLIENT_SECRET to http:\/\/127\.0\.0\.1:\d+/);
+    assert.deepEqual(recorder.requests.slice(0, 2).map((r) => `${r.method} ${r.path}`), ['GET /fhir/.well-known/smart-configuration', 'POST /token']);
+    assert.match(recorder.requests[1].authorization ?? '', /^Basic /);
+  } finally {
+    for (const key of Object.keys(SECRET_ENV)) if (!(key in saved)) delete process.env[key];
+    await recorder.close();
+  }
 });

@@ -522,6 +522,11 @@ export const SCENARIOS = [
       const settings = readFileSync(join(ctx.run.dirs.userData, 'User', 'settings.json'), 'utf8');
       expect(!settings.includes(sandbox.clientSecret), 'the secret is not in settings.json');
       ctx.note(`the secret is in none of the ${scanned} files under the run's folder (profile, extensions, browser profile, HOME/XDG, logs); the Prior Auth log, which is among them, has the sign-in line`);
+      // The answers stay in memory: no file holds the denial's HCR segment (its X12 and its JSON body both carry it),
+      // though the decision view and an open response document show it.
+      const answer = filesContaining(ctx.run.root, 'HCR*A3*A060795810');
+      expect(answer.hits.length === 0, `the response body was written to ${answer.hits.join(', ')}`);
+      ctx.note(`the response bodies (HCR*A3*A060795810) are in none of the ${answer.scanned} files: kept in memory only`);
     },
   },
   {
@@ -861,7 +866,12 @@ SCENARIOS.push(
       await clickInDecision(ctx, INQUIRY, 'Re-send');
       const again = await wb.waitToast(/A062583941 — HTTP 200/);
       expect(sandbox.stats().requests > before, 'the re-send reached the sandbox');
-      await decisionView(ctx, INQUIRY, 'Certified');
+      // The view shows the new answer (its own trace ID) before anything else opens: its page being replaced can take
+      // the focus, which would close a quick pick opened meanwhile.
+      await waitFor('the decision view to show the re-sent answer', async () => {
+        const view = await decisionView(ctx, INQUIRY, 'Certified');
+        return view.fields['Trace ID'] && view.fields['Trace ID'] !== picked.fields['Trace ID'];
+      });
       ctx.note(`"Re-send" in the view → "${again}", the same view`);
 
       // The sent body from the history's row button: TST1's X12, read-only, one segment per line.

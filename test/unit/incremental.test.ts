@@ -86,7 +86,7 @@ test('random edits anywhere give what a full validation gives', () => {
         }
       },
     ),
-    { numRuns: 300 },
+    { seed: 1801, numRuns: 300 },
   );
 });
 

@@ -11,7 +11,8 @@ import { completionsAt } from '../../server/src/features/completion';
 import { documentSymbols, selectionSpans } from '../../server/src/features/structure';
 import { semanticTokens } from '../../server/src/features/tokens';
 import { inlayHints } from '../../server/src/features/inlayHints';
-import { EXAMPLES } from '../helpers/fixtures';
+import { jsonToX12 } from '../../server/src/convert';
+import { EXAMPLES, FIXTURES } from '../helpers/fixtures';
 
 const NAMES = ['constructor', '__proto__', 'toString', 'valueOf', 'hasOwnProperty', 'isPrototypeOf'];
 const examples = ['inquiry-tst2.x12', 'inquiry-response-approved.x12'].map((f) => readFileSync(join(EXAMPLES, f), 'utf8'));
@@ -54,3 +55,13 @@ for (const name of NAMES) {
     }
   });
 }
+
+test('a notice of admission whose requester carries Object member names reports them by their own names', () => {
+  const body = JSON.parse(readFileSync(join(FIXTURES, 'optum-examples/user-noa-request.json'), 'utf8')) as Record<string, unknown>;
+  const source = body.source as Record<string, unknown>;
+  delete body.source;
+  body.requester = JSON.parse(`{${NAMES.map((n) => `"${n}": "X"`).join(', ')}, ${JSON.stringify(source).slice(1)}`);
+  const issues = jsonToX12(body, 'noa').issues;
+  for (const name of NAMES) assert.ok(issues.some((i) => i.path === `requester.${name}` && i.message.startsWith(`"${name}" is not a field`)), name);
+  for (const issue of issues) assert.doesNotMatch(`${issue.path} ${issue.message}`, LEAKED);
+});

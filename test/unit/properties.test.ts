@@ -22,11 +22,11 @@ function checkInvariants(text: string): void {
 }
 
 test('arbitrary strings never throw', () => {
-  fc.assert(fc.property(fc.string({ maxLength: 400 }), (text) => checkInvariants(text)), { numRuns: 500 });
+  fc.assert(fc.property(fc.string({ maxLength: 400 }), (text) => checkInvariants(text)), { seed: 1901, numRuns: 500 });
 });
 
 test('strings made of X12 pieces never throw', () => {
-  fc.assert(fc.property(fc.array(delimiterish, { maxLength: 200 }).map((parts) => parts.join('')), (text) => checkInvariants(text)), { numRuns: 500 });
+  fc.assert(fc.property(fc.array(delimiterish, { maxLength: 200 }).map((parts) => parts.join('')), (text) => checkInvariants(text)), { seed: 1902, numRuns: 500 });
 });
 
 test('mutated examples never throw', () => {
@@ -43,7 +43,7 @@ test('mutated examples never throw', () => {
       }
       checkInvariants(text);
     }),
-    { numRuns: 400 },
+    { seed: 1903, numRuns: 400 },
   );
 });
 

@@ -7,6 +7,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo, Socket } from 'node:net';
+import { ownEntriesOnly } from '../../../server/src/guide/ownEntries';
 import { isLoopback } from './environments';
 import { ApiError } from './errors';
 import type { ApiLogger } from './http';
@@ -151,7 +152,8 @@ export class NotificationListener {
   ) {}
 
   /** Notifications received so far, by type. */
-  readonly counts: Record<string, number> = {};
+  /** Notifications by type; the types come from the network, so the table answers only its own entries. */
+  readonly counts: Record<string, number> = ownEntriesOnly({});
 
   static async start(options: ListenerOptions = {}): Promise<NotificationListener> {
     const path = `/pas-notifications/${randomBytes(16).toString('hex')}`;

@@ -9,12 +9,17 @@
 
 const SECRET_KEYS = /^(client_secret|access_token|refresh_token|id_token|authorization|password)$/i;
 
+/** Sets an own field, also one named "__proto__" (an assignment would replace the object's prototype instead). */
+function ownField(out: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
 /** A JSON value with secret fields replaced by "[redacted]". */
 export function redactJson(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(redactJson);
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = SECRET_KEYS.test(k) ? '[redacted]' : redactJson(v);
+    for (const [k, v] of Object.entries(value)) ownField(out, k, SECRET_KEYS.test(k) ? '[redacted]' : redactJson(v));
     return out;
   }
   return value;
@@ -23,7 +28,7 @@ export function redactJson(value: unknown): unknown {
 /** Headers with Authorization (and anything secret-looking) hidden. */
 export function redactHeaders(headers: Record<string, string>): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(headers)) out[k] = SECRET_KEYS.test(k) ? (k.toLowerCase() === 'authorization' ? 'Bearer [redacted]' : '[redacted]') : v;
+  for (const [k, v] of Object.entries(headers)) ownField(out, k, SECRET_KEYS.test(k) ? (k.toLowerCase() === 'authorization' ? 'Bearer [redacted]' : '[redacted]') : v);
   return out;
 }
 

@@ -3,12 +3,13 @@
 import { scan } from '../../../server/src/x12/scanner';
 import { elementValue } from '../../../server/src/x12/segments';
 import { guessRequestKind } from '../../../server/src/convert/guess';
+import { ownEntriesOnly } from '../../../server/src/guide/ownEntries';
 
 export type Endpoint = 'inquiry' | 'submission' | 'noa';
 
 export const ENDPOINT_LABELS: Record<Endpoint, string> = { inquiry: 'Inquiry', submission: 'Submission', noa: 'Notice of Admission' };
 
-const BY_VERSION: Record<string, Endpoint> = { '005010X215': 'inquiry', '005010X217': 'submission', '005010X216': 'noa' };
+const BY_VERSION: Record<string, Endpoint> = ownEntriesOnly({ '005010X215': 'inquiry', '005010X217': 'submission', '005010X216': 'noa' });
 
 /** The endpoint for an X12 278 from ST03 (or GS08), or undefined when it names no guide Optum takes. */
 export function endpointForX12(text: string): Endpoint | undefined {

@@ -5,6 +5,7 @@
 import { scan } from '../../../server/src/x12/scanner';
 import { elementValue } from '../../../server/src/x12/segments';
 import { FOLLOW_UP_WORDS, HCR_DECISION_WORDS, REJECT_REASON_NAMES } from '../../../server/src/guide/responseCodes';
+import { ownEntriesOnly } from '../../../server/src/guide/ownEntries';
 
 export interface Decision {
   readonly level: 'event' | 'service';
@@ -37,9 +38,9 @@ export type ResponseOutcome =
   | 'certified' | 'partly-certified' | 'modified' | 'denied' | 'pended' | 'cancelled' | 'contact-payer' | 'no-action'
   | 'notification-received' | 'rejected' | 'none';
 
-const OUTCOME_BY_HCR: Readonly<Record<string, ResponseOutcome>> = {
+const OUTCOME_BY_HCR: Readonly<Record<string, ResponseOutcome>> = ownEntriesOnly({
   A1: 'certified', A2: 'partly-certified', A3: 'denied', A4: 'pended', A6: 'modified', C: 'cancelled', CT: 'contact-payer', NA: 'no-action',
-};
+});
 
 /** The outcome a review decision code (HCR01, or a PAS item's X12 code) stands for. */
 export function outcomeOfDecision(code: string | undefined): ResponseOutcome {
@@ -63,7 +64,7 @@ export interface ResponseSummary {
   readonly headline: string;
 }
 
-const LEVEL_NAMES: Record<string, string> = { '20': 'UMO', '21': 'requester', '22': 'subscriber', '23': 'dependent', EV: 'patient event', SS: 'service line' };
+const LEVEL_NAMES: Record<string, string> = ownEntriesOnly({ '20': 'UMO', '21': 'requester', '22': 'subscriber', '23': 'dependent', EV: 'patient event', SS: 'service line' });
 
 function capital(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);

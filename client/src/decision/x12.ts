@@ -2,10 +2,11 @@
 // rejections, read by the response summary (api/summary.ts), become a DecisionModel. No VS Code import.
 
 import { summarizeResponse, type Decision, type ResponseSummary } from '../api/summary';
+import { ownEntriesOnly } from '../../../server/src/guide/ownEntries';
 import { dateSpan, type DecisionLine, type DecisionModel, type Exchange, type Outcome, type RawBody } from './model';
 
 /** HCR01 (certification action) → the badge's outcome. */
-const HCR_OUTCOMES: Readonly<Record<string, Outcome>> = {
+const HCR_OUTCOMES: Readonly<Record<string, Outcome>> = ownEntriesOnly({
   A1: 'certified',
   A2: 'partly',
   A3: 'denied',
@@ -14,7 +15,7 @@ const HCR_OUTCOMES: Readonly<Record<string, Outcome>> = {
   C: 'cancelled',
   CT: 'contact',
   NA: 'not-required',
-};
+});
 
 /** The answer to a notice of admission acknowledges it (its HCR certifies nothing): "notification received". */
 function outcomeOf(summary: ResponseSummary, code: string): Outcome {

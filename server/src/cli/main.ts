@@ -6,6 +6,7 @@ import { runSandbox } from './sandbox';
 import { runFmt } from './fmt';
 import { runConvert } from './convert';
 import { runSend } from './send';
+import { ownEntriesOnly } from '../guide/ownEntries';
 
 const HELP = `Usage: prior-auth <command> [options]
 
@@ -20,13 +21,14 @@ Run "prior-auth <command> --help" for a command's options.`;
 
 type Command = (argv: string[], io: CliIo) => Promise<number>;
 
-const COMMANDS: Record<string, Command> = {
+// Looked up with the first argument: `prior-auth constructor` is an unknown command, not Object's constructor.
+const COMMANDS: Record<string, Command> = ownEntriesOnly({
   lint: runLint,
   fmt: runFmt,
   convert: runConvert,
   send: runSend,
   sandbox: runSandbox,
-};
+});
 
 export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
   const [name, ...rest] = argv;

@@ -17,7 +17,9 @@ import type { CliIo } from './io';
 export const PAS_SEND_HELP = `PAS (FHIR) documents: a request Bundle goes to [base]/Claim/$submit, an inquiry Bundle to [base]/Claim/$inquire.
   --env local      the local PAS payer (http://127.0.0.1:8787/fhir; PRIOR_AUTH_LOCAL_URL moves it)
   --env URL        the payer's FHIR base URL (https; http only on 127.0.0.1)
-  --yes            required for a host that does not look like a sandbox or test server
+  --yes            required for a host that does not look like a sandbox or test server, and to use credentials
+                   from the environment (PRIOR_AUTH_PAS_*) with any server, the local payer included; without it
+                   the command asks on a terminal before any request, and refuses otherwise
   --wait           on a pended decision (A4), subscribe and wait for the final one on a 127.0.0.1 listener
   --wait-timeout S longest wait in seconds (default 120)
   --payload P      id-only (default; the ClaimResponse is then fetched) or full-resource
@@ -89,6 +91,26 @@ async function authFromEnvironment(keyFile: string | undefined): Promise<PasAuth
   return { kind: 'none' };
 }
 
+/** The environment variables the credentials came from, or undefined when none did (no auth, or --key-file). */
+function environmentCredentials(auth: PasAuth, keyFileArgument: string | undefined): string | undefined {
+  if (auth.kind === 'secret') return 'PRIOR_AUTH_PAS_CLIENT_ID/PRIOR_AUTH_PAS_CLIENT_SECRET';
+  if (auth.kind === 'smart' && keyFileArgument === undefined) return 'PRIOR_AUTH_PAS_CLIENT_ID/PRIOR_AUTH_PAS_KEY_FILE';
+  return undefined;
+}
+
+/** Where the credentials would go: the token endpoint (given, or named by the server) and the FHIR base. */
+function credentialDestinations(baseUrl: string, tokenUrl: string | undefined): string {
+  const base = new URL(baseUrl).origin;
+  if (!tokenUrl) return `${base} (its token endpoint, from ${baseUrl}/.well-known/smart-configuration, and its FHIR API)`;
+  let token: string;
+  try {
+    token = new URL(tokenUrl).origin;
+  } catch {
+    token = tokenUrl;
+  }
+  return token === base ? base : `${token} (token endpoint) and ${base} (FHIR API)`;
+}
+
 function errorWords(error: unknown): string {
   return isApiError(error) ? `${error.message}${error.details.length ? ' ' + error.details.join(' · ') : ''} ${error.nextStep}` : error instanceof Error ? error.message : String(error);
 }
@@ -157,6 +179,19 @@ export async function runPasSend(argv: string[], io: CliIo): Promise<number> {
   if (typeof auth === 'string') {
     io.err(auth);
     return 2;
+  }
+  // As the X12 send: the environment's credentials go nowhere without a confirmation, asked before any request (the
+  // smart-configuration lookup included). There are no Optum PAS hosts, so this holds for every server.
+  const variables = environmentCredentials(auth, values['key-file']);
+  if (variables && !values.yes) {
+    const where = credentialDestinations(env.baseUrl, 'tokenUrl' in auth ? auth.tokenUrl : undefined);
+    const answer = await io.confirm(`Send the PAS credentials from ${variables} to ${where}?`);
+    if (answer !== true) {
+      io.err(answer === false
+        ? 'Nothing sent.'
+        : `Refusing to send the credentials from ${variables} to ${where} without confirmation: add --yes (or unset them; the local PAS payer needs none).`);
+      return 2;
+    }
   }
   const client = new PasClient({ environment: env, auth, wrapping: values.wrap as PasWrapping });
   const rows: PasSendRow[] = [];

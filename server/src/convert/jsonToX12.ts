@@ -1,6 +1,7 @@
 // JSON request body (Optum's InquiryJSONRequest, AuthorizationSubmissionJSON, AuthorizationNoaJSON) → X12 278.
 
 import { ccyymmdd, composeInterchange, hhmm, type ElementValue } from '../x12/writer';
+import { ownEntriesOnly } from '../guide/ownEntries';
 import { BodyWriter } from './bodyWriter';
 import { auditJson } from './jsonAudit';
 import { isRecord, leafValue, own, valueAt } from './jsonValues';
@@ -150,7 +151,7 @@ function applyAliases(layout: Layout, body: Record<string, unknown>, issues: Con
       });
       continue;
     }
-    const renamedFields = Object.fromEntries(Object.entries(alias.fields).map(([canonicalField, aliasField]) => [aliasField, canonicalField]));
+    const renamedFields = ownEntriesOnly(Object.fromEntries(Object.entries(alias.fields).map(([canonicalField, aliasField]) => [aliasField, canonicalField])));
     canonical[name] = isRecord(value)
       ? Object.fromEntries(Object.entries(value).map(([k, v]) => [renamedFields[k] ?? k, v]))
       : value;
@@ -162,7 +163,7 @@ function applyAliases(layout: Layout, body: Record<string, unknown>, issues: Con
       if (!path.startsWith(`${a.canonical}.`)) continue;
       const rest = path.slice(a.canonical.length + 1);
       const key = rest.split(/[.[]/)[0];
-      return `${a.name}.${a.fields[key] ?? key}${rest.slice(key.length)}`;
+      return `${a.name}.${(own(a.fields, key) as string | undefined) ?? key}${rest.slice(key.length)}`;
     }
     return path;
   };

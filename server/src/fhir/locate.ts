@@ -6,7 +6,7 @@ import type { ElementInfo, FhirAnalysis, FhirLocation } from './api';
 import { internals } from './analysis';
 import type { FhirSchemas } from './schema/registry';
 import { elementInfo, resolveProperty } from './schema/resolve';
-import { insideValue, isObject, itemNode } from './schema/navigate';
+import { insideValue, isObject, itemNode, valueType } from './schema/navigate';
 import type { ElementNode } from './schema/types';
 
 type Segment = string | number;
@@ -64,7 +64,7 @@ export function resolvePath(schemas: FhirSchemas, rootInside: ElementNode, rootV
     element = node;
     value = v;
     if (match.primitiveExtension) container = schemas.base('Element')?.root;
-    else container = insideValue(schemas, node, match.type, v);
+    else container = insideValue(schemas, node, valueType(node, match), v);
   }
   return { element, inside: container };
 }

@@ -4,6 +4,8 @@
 // for hovers; they decide nothing (no rule reads them). Confidence: these are readings of the tables' structure and of
 // Optum's field names (shared/reference), not guide text.
 
+import { ownEntriesOnly } from './ownEntries';
+
 /** Names by element position for one segment in one loop. */
 export type ElementNames = Readonly<Record<number, string>>;
 
@@ -140,3 +142,7 @@ export const VALUE_NAMED_BY_SEGMENT: Readonly<Record<string, { readonly position
 
 /** HL segments are named by their level ("HL Subscriber Level"); every level's HL reads the same. */
 export const LEVEL_HL_NAMES: ElementNames = LEVEL;
+
+// Looked up with segment IDs from documents.
+ownEntriesOnly(ELEMENT_NAMES_IN_LOOP);
+ownEntriesOnly(VALUE_NAMED_BY_SEGMENT);

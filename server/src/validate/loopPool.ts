@@ -97,12 +97,20 @@ export function buildNodes(pool: LoopPool, from: number, to: number, st: number)
     if (parent >= 0) nodes[i].parent = nodes[parent];
     else if (nodes[i].level) roots.push(nodes[i]);
   }
-  for (const node of nodes) {
-    if (!node.level) continue;
-    const children: LoopNode[] = [];
-    for (const other of nodes) if (other.parent === node && !other.level) children.push(other);
-    for (const other of nodes) if (other.parent === node && other.level) children.push(other);
-    if (children.length > 0) node.children = children;
+  // One pass in document order: each level's name loops, then its child levels, each in document order.
+  const childLevels: (LoopNode[] | undefined)[] = new Array(nodes.length);
+  for (let i = 0; i < nodes.length; i++) {
+    const parent = pool.parent(from + i);
+    if (parent < 0 || !nodes[parent].level) continue;
+    if (nodes[i].level) (childLevels[parent] ??= []).push(nodes[i]);
+    else if (nodes[parent].children === NO_CHILDREN) nodes[parent].children = [nodes[i]];
+    else (nodes[parent].children as LoopNode[]).push(nodes[i]);
+  }
+  for (let i = 0; i < nodes.length; i++) {
+    const levels = childLevels[i];
+    if (!levels) continue;
+    if (nodes[i].children === NO_CHILDREN) nodes[i].children = levels;
+    else (nodes[i].children as LoopNode[]).push(...levels);
   }
   return roots;
 }

@@ -103,3 +103,27 @@ test('profile choice: a Claim in a request bundle is a PASClaim unless it declar
     assert.ok(messages.some((m) => m === `Claim.status is required (1..1) in ${expectedName}, but missing.`), `${v.name}: ${messages.join(' | ')}`);
   }
 });
+
+test('extension values resolve through the extension\'s own definition (by its slice or url), nested ones too', () => {
+  const text = readFileSync(join(FIXTURES, 'features/pas/response.json'), 'utf8').replace(/‸/g, '');
+  const analysis = analyzeFhirDocument(text, {});
+  const PAS = 'http://hl7.org/fhir/us/davinci-pas/StructureDefinition/';
+  const at = (needle: string, after = 0) => {
+    const i = text.indexOf(needle, after);
+    assert.ok(i > 0, needle);
+    return locateFhir(analysis, i + 2)?.element;
+  };
+  const issued = at('"valueDate"', text.indexOf('extension-itemPreAuthIssueDate'));
+  assert.equal(issued?.profile, `${PAS}extension-itemPreAuthIssueDate`);
+  assert.deepEqual(issued?.types, ['date']);
+  const number = at('"valueString"', text.indexOf('"url": "number"'));
+  assert.equal(number?.id, 'Extension.extension:number.value[x]');
+  assert.equal(number?.profile, `${PAS}extension-reviewAction`);
+  const code = at('"valueCodeableConcept"', text.indexOf('extension-reviewActionCode'));
+  assert.equal(code?.profile, `${PAS}extension-reviewActionCode`);
+  assert.equal(code?.binding?.strength, 'required');
+  assert.equal(code?.x12?.element, 'HCR01');
+  // Completion inside the nested "number" extension offers its own value type only.
+  const inside = childElementsAt(analysis, text.indexOf('"url": "number"') + 1).find((e) => e.id === 'Extension.extension:number.value[x]');
+  assert.deepEqual(inside?.types, ['string']);
+});

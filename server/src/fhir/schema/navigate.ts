@@ -4,7 +4,7 @@
 import type { RawTypeRef } from '../packages/data';
 import type { FhirSchemas } from './registry';
 import { stripVersion } from './registry';
-import { choiceSlice } from './resolve';
+import { choiceSlice, type PropertyMatch } from './resolve';
 import { sliceFor } from './slicing';
 import type { CompiledProfile, ElementNode } from './types';
 
@@ -17,6 +17,14 @@ export function itemNode(schemas: FhirSchemas, node: ElementNode, property: stri
   if (node.slices.length === 0) return node;
   if (node.isChoice) return choiceSlice(node, property, type) ?? node;
   return sliceFor(schemas, node, item) ?? node;
+}
+
+/**
+ * The type of one value of `node` (the element or the slice its item fell in): a slice narrows the type (an extension
+ * slice names its extension's definition in type.profile), else the type the property named, else the single type.
+ */
+export function valueType(node: ElementNode, match: PropertyMatch): RawTypeRef | undefined {
+  return node !== match.node && node.types.length === 1 ? node.types[0] : (match.type ?? (node.types.length === 1 ? node.types[0] : undefined));
 }
 
 export function isResourceTyped(schemas: FhirSchemas, node: ElementNode): boolean {

@@ -8,7 +8,7 @@ import type { Node } from 'jsonc-parser';
 import type { RawTypeRef } from '../packages/data';
 import type { FhirSchemas } from '../schema/registry';
 import { stripVersion } from '../schema/registry';
-import { insideValue, isObject, isResourceTyped, itemNode, resourceProfiles } from '../schema/navigate';
+import { insideValue, isObject, isResourceTyped, itemNode, resourceProfiles, valueType } from '../schema/navigate';
 import { resolveProperty, type PropertyMatch } from '../schema/resolve';
 import { deepEqual, matchesPattern } from '../schema/slicing';
 import type { CompiledProfile, ElementNode } from '../schema/types';
@@ -339,9 +339,7 @@ export class FhirWalker {
       if (element) this.object(valNode, value, element, keySpan, res, `_${node.id}`);
       return;
     }
-    // A slice may narrow the type (an extension slice names its definition in type.profile).
-    const type: RawTypeRef | undefined =
-      node !== match.node && node.types.length === 1 ? node.types[0] : (match.type ?? (node.types.length === 1 ? node.types[0] : undefined));
+    const type: RawTypeRef | undefined = valueType(node, match);
     if (type && this.schemas.isPrimitive(type.code)) {
       this.primitive(node, type.code, valNode, value, range);
       return;
