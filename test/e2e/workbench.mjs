@@ -89,7 +89,15 @@ export class Workbench {
     await this.page.keyboard.press('Control+P');
     await this.waitQuickInput();
     await this.page.locator(QUICK_INPUT_BOX).fill(name);
-    await this.pickQuickItem(name);
+    // Quick Open re-renders while results arrive, so a click can land on a row that has just moved there (a
+    // "pas-request-pended.pas.json" for "pas-request.pas.json"). Enter opens the focused row: wait until that row is
+    // the file asked for, then press it.
+    const exact = new RegExp(`^\\s*${escapeRegExp(name)}\\s*$`);
+    await waitFor(`Quick Open to put "${name}" first`, async () => {
+      const focused = await this.page.locator(`${QUICK_INPUT} .quick-input-list .monaco-list-row.focused .label-name`).first().textContent({ timeout: 1000 }).catch(() => '');
+      return exact.test(focused ?? '');
+    });
+    await this.page.keyboard.press('Enter');
     await this.waitActiveTab(name);
   }
 
@@ -260,24 +268,37 @@ export class Workbench {
   // ---- hover -------------------------------------------------------------------------------------------------------
 
   /** Hovers the mouse over (line, column) and returns the hover's text once it contains `expect`. */
-  async hoverAt(line, column, expect, { length = 1, timeoutMs = 15_000 } = {}) {
+  async hoverAt(line, column, expect, { length = 1, timeoutMs = 30_000 } = {}) {
     await this.page.mouse.move(1, 1);
     await this.page.locator('.monaco-editor .monaco-hover').first().waitFor({ state: 'hidden', timeout: 5000 }).catch(() => {});
-    let box = await this.charBox(line, column, length).catch(() => undefined);
-    if (!box) {
-      await this.goTo(line, column); // scrolls the line into view
-      box = await this.charBox(line, column, length);
-    }
-    const x = box.x + box.width / 2;
-    const y = box.y + box.height / 2;
-    const onText = await this.page.evaluate(({ x, y }) => !!document.elementFromPoint(x, y)?.closest('.view-lines'), { x, y });
-    if (!onText) throw new Error(`line ${line} column ${column} is covered by another element at (${x}, ${y})`);
-    await this.page.mouse.move(x, y);
+    const pointAt = async () => {
+      let box = await this.charBox(line, column, length).catch(() => undefined);
+      if (!box) {
+        await this.goTo(line, column); // scrolls the line into view
+        box = await this.charBox(line, column, length);
+      }
+      const x = box.x + box.width / 2;
+      const y = box.y + box.height / 2;
+      const onText = await this.page.evaluate(({ x, y }) => !!document.elementFromPoint(x, y)?.closest('.view-lines'), { x, y });
+      if (!onText) throw new Error(`line ${line} column ${column} is covered by another element at (${x}, ${y})`);
+      await this.page.mouse.move(x, y);
+    };
+    await pointAt();
     const matches = (t) => (expect instanceof RegExp ? expect.test(t) : t.includes(expect));
+    // The editor asks for a hover once per mouse rest. A code lens arriving or a scroll after the mouse moved puts
+    // another character under it, and an answer given while the server was busy can be empty: when no hover shows
+    // for a while, leave, measure the character again and come back, so the editor asks anew.
+    let pointedAt = Date.now();
     return waitFor(`a hover with "${expect}" at ${line}:${column}`, async () => {
       const texts = await this.page.locator('.monaco-editor .monaco-hover:visible').allTextContents();
       const all = texts.join('\n');
-      return matches(all) ? all : undefined;
+      if (matches(all)) return all;
+      if (texts.length === 0 && Date.now() - pointedAt > 4000) {
+        await this.page.mouse.move(1, 1);
+        await pointAt();
+        pointedAt = Date.now();
+      }
+      return undefined;
     }, { timeoutMs });
   }
 
