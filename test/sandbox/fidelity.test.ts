@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import { startSandbox, type Sandbox } from '../../sandbox/src/server';
+import { sandboxToken } from '../helpers/sandboxToken';
 import { analyzeDocument } from '../../server/src/validate/document';
 import { scan } from '../../server/src/x12/scanner';
 import { elementCount, elementValue } from '../../server/src/x12/segments';
@@ -22,12 +23,7 @@ const example = (name: string) => read(join(EXAMPLES, name));
 
 before(async () => {
   sandbox = await startSandbox({ port: 0 });
-  const res = await fetch(sandbox.tokenUrl, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ client_id: sandbox.clientId, client_secret: sandbox.clientSecret, grant_type: 'client_credentials' }),
-  });
-  token = ((await res.json()) as { access_token: string }).access_token;
+  token = await sandboxToken(sandbox);
 });
 after(async () => {
   await sandbox.close();

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startSandbox, type Sandbox } from '../../sandbox/src/server';
+import { sandboxToken } from '../helpers/sandboxToken';
 import { chooseOutcome, INQDEMO_UNKNOWN_MEMBER, NOA_UNKNOWN_MEMBER, UNKNOWN_RECEIVER, type Outcome } from '../../sandbox/src/canned';
 import { analyzeDocument } from '../../server/src/validate/document';
 import { EXAMPLES, FIXTURES } from '../helpers/fixtures';
@@ -21,12 +22,7 @@ const optumJson = (name: string) => JSON.parse(readFileSync(join(FIXTURES, 'optu
 
 before(async () => {
   sandbox = await startSandbox({ port: 0 });
-  const res = await fetch(sandbox.tokenUrl, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ client_id: sandbox.clientId, client_secret: sandbox.clientSecret, grant_type: 'client_credentials' }),
-  });
-  token = ((await res.json()) as { access_token: string }).access_token;
+  token = await sandboxToken(sandbox);
 });
 after(async () => {
   await sandbox.close();

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { startSandbox, type Sandbox } from '../../sandbox/src/server';
+import { sandboxToken } from '../helpers/sandboxToken';
 import { analyzeDocument } from '../../server/src/validate/document';
 import { EXAMPLES, FIXTURES } from '../helpers/fixtures';
 import { leaves } from '../helpers/jsonLeaves';
@@ -35,12 +36,7 @@ const ENVELOPE = new Set(['ISA', 'GS', 'ST', 'SE', 'GE', 'IEA']);
 
 before(async () => {
   sandbox = await startSandbox({ port: 0 });
-  const res = await fetch(sandbox.tokenUrl, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ client_id: sandbox.clientId, client_secret: sandbox.clientSecret, grant_type: 'client_credentials' }),
-  });
-  token = ((await res.json()) as { access_token: string }).access_token;
+  token = await sandboxToken(sandbox);
 });
 after(async () => {
   await sandbox.close();

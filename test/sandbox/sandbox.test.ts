@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startSandbox, type Sandbox } from '../../sandbox/src/server';
+import { sandboxToken } from '../helpers/sandboxToken';
 import { INQDEMO_BY_MEMBER, INQUIRY_BY_RECEIVER, NOA_BY_MEMBER, SUBMISSION_BY_CLEARINGHOUSE, type Outcome } from '../../sandbox/src/canned';
 import { analyzeDocument } from '../../server/src/validate/document';
 import { EXAMPLES, FIXTURES } from '../helpers/fixtures';
@@ -26,14 +27,8 @@ after(async () => {
   await sandbox.close();
 });
 
-async function getToken(): Promise<string> {
-  const res = await fetch(sandbox.tokenUrl, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ client_id: sandbox.clientId, client_secret: sandbox.clientSecret, grant_type: 'client_credentials' }),
-  });
-  assert.equal(res.status, 200);
-  return ((await res.json()) as { access_token: string }).access_token;
+function getToken(): Promise<string> {
+  return sandboxToken(sandbox);
 }
 
 async function post(path: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: any; headers: Headers }> {

@@ -2,6 +2,8 @@
 // Adapters build it from an X12 278 response (decision/x12.ts) and from a Da Vinci PAS answer (decision/pas.ts); the
 // view (decision/html.ts, views/decisionView.ts) knows only this model. No VS Code import: unit-tested in plain Node.
 
+import { ownEntriesOnly } from '../../../server/src/guide/ownEntries';
+
 /** The badge: one outcome for the whole answer. */
 export type Outcome =
   | 'certified' // approved in total
@@ -16,6 +18,22 @@ export type Outcome =
   | 'rejected' // the request was rejected (AAA): it was not reviewed
   | 'error' // the API answered with an error, or nothing readable
   | 'unknown'; // an answer without a decision or rejection
+
+/** Review action codes (X12 HCR01, element 306; PAS reviewActionCode carries the same codes) → the badge's outcome. */
+const REVIEW_ACTION_OUTCOMES: Readonly<Record<string, Outcome>> = ownEntriesOnly({
+  A1: 'certified',
+  A2: 'partly',
+  A3: 'denied',
+  A4: 'pended',
+  A6: 'modified',
+  C: 'cancelled',
+  CT: 'contact',
+  NA: 'not-required',
+});
+
+export function outcomeOfReviewAction(code: string | undefined): Outcome {
+  return (code !== undefined && REVIEW_ACTION_OUTCOMES[code]) || 'unknown';
+}
 
 /** The badge's words and its colour family (the view maps the tone to theme colours). */
 export const OUTCOME_BADGES: Readonly<Record<Outcome, { label: string; tone: 'good' | 'partial' | 'bad' | 'waiting' | 'neutral' }>> = {

@@ -4,25 +4,10 @@
 // pre-authorization reference, the dates, the AAA errors of a rejected request. No VS Code import.
 
 import type { PasDecision, PasItemDecision, PasReading } from '../api/pasDecision';
-import type { DecisionLine, DecisionModel, DecisionRejection, Exchange, Outcome, RawBody } from './model';
-
-/** reviewActionCode (HCR01, element 306) → the badge's outcome; the same mapping as the X12 adapter's. */
-const REVIEW_OUTCOMES: Readonly<Record<string, Outcome>> = {
-  A1: 'certified',
-  A2: 'partly',
-  A3: 'denied',
-  A4: 'pended',
-  A6: 'modified',
-  C: 'cancelled',
-  CT: 'contact',
-  NA: 'not-required',
-};
+import { outcomeOfReviewAction, type DecisionLine, type DecisionModel, type DecisionRejection, type Exchange, type Outcome, type RawBody } from './model';
 
 const APPROVING = new Set<Outcome>(['certified', 'partly', 'modified']);
 
-function outcomeOfCode(code: string | undefined): Outcome {
-  return code && Object.prototype.hasOwnProperty.call(REVIEW_OUTCOMES, code) ? REVIEW_OUTCOMES[code] : 'unknown';
-}
 
 /** FHIR dates and dateTimes as the calendar date the view shows. */
 function day(value: string | undefined): string | undefined {
@@ -39,7 +24,7 @@ function itemLine(item: PasItemDecision, prefix: string): DecisionLine {
   ].filter(Boolean);
   return {
     label,
-    outcome: outcomeOfCode(item.code),
+    outcome: outcomeOfReviewAction(item.code),
     words: item.words,
     code: item.code,
     authorization: item.authorization ?? item.administrationReference,

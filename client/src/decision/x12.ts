@@ -2,25 +2,12 @@
 // rejections, read by the response summary (api/summary.ts), become a DecisionModel. No VS Code import.
 
 import { summarizeResponse, type Decision, type ResponseSummary } from '../api/summary';
-import { ownEntriesOnly } from '../../../server/src/guide/ownEntries';
-import { dateSpan, type DecisionLine, type DecisionModel, type Exchange, type Outcome, type RawBody } from './model';
-
-/** HCR01 (certification action) → the badge's outcome. */
-const HCR_OUTCOMES: Readonly<Record<string, Outcome>> = ownEntriesOnly({
-  A1: 'certified',
-  A2: 'partly',
-  A3: 'denied',
-  A4: 'pended',
-  A6: 'modified',
-  C: 'cancelled',
-  CT: 'contact',
-  NA: 'not-required',
-});
+import { dateSpan, outcomeOfReviewAction, type DecisionLine, type DecisionModel, type Exchange, type Outcome, type RawBody } from './model';
 
 /** The answer to a notice of admission acknowledges it (its HCR certifies nothing): "notification received". */
 function outcomeOf(summary: ResponseSummary, code: string): Outcome {
   if (summary.acknowledgesNotice) return 'notification';
-  return HCR_OUTCOMES[code] ?? 'unknown';
+  return outcomeOfReviewAction(code);
 }
 
 function line(summary: ResponseSummary, d: Decision): DecisionLine {

@@ -4,6 +4,7 @@
 // a body of 20,000 service lines has hundreds of thousands of them.
 
 import type { SegmentTable } from '../x12/scanner';
+import { segmentAt } from '../x12/segments';
 import { joinPath } from './layouts';
 import { ruleFields, type At, type FieldRule, type SegmentRule } from './rules';
 import type { FieldVacancy } from './types';
@@ -56,7 +57,7 @@ export class VacancyIndex {
   /** The vacancies of the segment holding `offset`: its empty places, and the segments its loop did not write. */
   at(offset: number): FieldVacancy[] {
     const t = this.s.table;
-    const seg = this.segmentAt(offset);
+    const seg = segmentAt(this.s.table, offset);
     if (seg < 0) return [];
     const start = t.segStart[seg];
     const end = t.segEnd[seg];
@@ -102,21 +103,5 @@ export class VacancyIndex {
       }
     }
     return this.byFirst.get(body) ?? [];
-  }
-
-  /** The index of the segment whose span [segStart, segEnd] holds `offset`, or the last one before it. */
-  private segmentAt(offset: number): number {
-    const t = this.s.table;
-    let lo = 0;
-    let hi = t.segmentCount - 1;
-    let found = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (t.segStart[mid] <= offset) {
-        found = mid;
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
-    return found;
   }
 }
