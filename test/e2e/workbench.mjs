@@ -19,14 +19,23 @@ export class Workbench {
 
   // ---- quick input: command palette, quick open, quick picks, input boxes ------------------------------------------
 
+  /** Open and usable: shown and not in its close animation (VS Code makes the closing widget inert). */
   async quickInputVisible() {
-    return this.page.locator(QUICK_INPUT).isVisible();
+    return this.page.evaluate((selector) => {
+      const widget = document.querySelector(selector);
+      return !!widget && widget.checkVisibility() && !widget.closest('[inert]');
+    }, QUICK_INPUT).catch(() => false);
   }
 
   async waitQuickInput(timeoutMs = 10_000) {
     await this.page.locator(QUICK_INPUT_BOX).waitFor({ state: 'visible', timeout: timeoutMs });
+    await this.page.waitForFunction((selector) => {
+      const widget = document.querySelector(selector);
+      return !!widget && !widget.closest('[inert]');
+    }, QUICK_INPUT, { timeout: timeoutMs });
   }
 
+  /** Waits until the quick input is gone, its close animation included. */
   async waitQuickInputClosed(timeoutMs = 10_000) {
     await this.page.locator(QUICK_INPUT).waitFor({ state: 'hidden', timeout: timeoutMs });
   }
@@ -66,7 +75,8 @@ export class Workbench {
       await this.closeQuickInput();
       await this.page.keyboard.press('F1');
       await this.waitQuickInput();
-      await this.page.locator(QUICK_INPUT_BOX).fill(`>${title}`);
+      // A short fill timeout: when the palette cannot take the text now, close it and open it again.
+      if (!(await this.page.locator(QUICK_INPUT_BOX).fill(`>${title}`, { timeout: 3000 }).then(() => true, () => false))) return false;
       try {
         await this.pickQuickItem(title, 3000);
         return true;
@@ -77,10 +87,8 @@ export class Workbench {
   }
 
   async closeQuickInput() {
-    if (await this.quickInputVisible()) {
-      await this.page.keyboard.press('Escape');
-      await this.waitQuickInputClosed();
-    }
+    if (await this.quickInputVisible()) await this.page.keyboard.press('Escape');
+    await this.waitQuickInputClosed();
   }
 
   /** Opens a workspace file with Quick Open (Ctrl+P). */
