@@ -626,10 +626,15 @@ export const SCENARIOS = [
       // Nothing listens at the local URL: the error's "Start Local Sandbox" starts the extension's own sandbox (which
       // needs no sign-in), and the send that failed goes out again by itself.
       await ctx.sandbox.stop();
+      // Whatever happens below, the extension's sandbox is stopped again (which puts the harness's URL back), so a
+      // failure here does not leave the later scenarios talking to it.
+      let ownSandbox = false;
+      let stopped;
       try {
         await openInquiry(wb);
         await replaceMemberIdDigit(wb, '1');
         const nothing = await send(wb, /Nothing is listening/);
+        ownSandbox = true;
         await wb.clickToastButton(/Nothing is listening/, 'Start Local Sandbox');
         const started = await wb.waitToast(/Local sandbox running at http:\/\/127\.0\.0\.1:\d+/);
         const approved = await wb.waitToast(/A062583941 — HTTP 200/);
@@ -638,9 +643,11 @@ export const SCENARIOS = [
         ctx.note(`send with nothing listening → "${nothing.slice(0, 70)}…"; its "Start Local Sandbox" → "${started}", then the send resumed: "${approved}", decision view "${view.badge}"`);
       } finally {
         await ctx.sandbox.restart();
+        if (ownSandbox) {
+          await wb.runCommand('Prior Auth: Stop Local Sandbox');
+          stopped = await wb.waitToast(/^(Local sandbox stopped\.|No local sandbox is running)/);
+        }
       }
-      await wb.runCommand('Prior Auth: Stop Local Sandbox');
-      const stopped = await wb.waitToast('Local sandbox stopped.');
       expect(stopped.includes(`The local environment's URL is back to ${ctx.sandbox.url}.`), `Stop Local Sandbox restores the URL it replaced: ${stopped}`);
       const settingsFile = join(ctx.run.dirs.userData, 'User', 'settings.json');
       await waitFor('settings.json to have the harness\'s sandbox URL again', () => readFileSync(settingsFile, 'utf8').includes(`"priorAuth.local.url": "${ctx.sandbox.url}"`));

@@ -74,6 +74,48 @@ function withTimeout(promise, ms, what) {
   ]).finally(() => clearTimeout(timer));
 }
 
+/** Paths of the files named `name` under `dir`, at any depth. */
+function filesNamed(dir, name) {
+  const found = [];
+  const walk = (d) => {
+    let entries;
+    try {
+      entries = readdirSync(d, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      if (e.isDirectory()) walk(join(d, e.name));
+      else if (e.name === name) found.push(join(d, e.name));
+    }
+  };
+  walk(dir);
+  return found;
+}
+
+/**
+ * What the extension logged just before a failure, for whoever reads only the console (CI keeps nothing else): the
+ * Prior Auth log's last lines and the extension host's errors. The Prior Auth log holds no secrets (scenario 7
+ * checks it).
+ */
+function extensionLogTail(run, lines = 25) {
+  const tail = (file, keep, filter = () => true) => {
+    try {
+      return readFileSync(file, 'utf8').split('\n').filter((l) => l.trim() && filter(l)).slice(-keep);
+    } catch {
+      return [];
+    }
+  };
+  const logs = join(run.dirs.userData, 'logs');
+  const out = [];
+  for (const file of filesNamed(logs, 'Prior Auth.log')) out.push('Prior Auth log, last lines:', ...tail(file, lines));
+  for (const file of filesNamed(logs, 'exthost.log')) {
+    const errors = tail(file, 10, (l) => /\[error\]/.test(l));
+    if (errors.length) out.push('extension host errors:', ...errors);
+  }
+  return out.map((l) => l.slice(0, 300));
+}
+
 /** Between scenarios: no open menus, notifications, panels or editors (reverted, so no "Save?" dialog). */
 async function resetWorkbench(wb) {
   await wb.page.keyboard.press('Escape');
@@ -164,7 +206,10 @@ async function main(editor, args) {
       results.push({ scenario, error, notes, shot, time: seconds(t) });
       console.log(`${error ? 'not ok' : 'ok'} ${scenario.number} - ${scenario.name} (${seconds(t)})`);
       for (const n of notes) console.log(`    ${n}`);
-      if (error) console.log(`    FAILED: ${error.message.split('\n').join('\n    ')}\n    toasts: ${JSON.stringify(await wb.toasts().catch(() => []))}`);
+      if (error) {
+        console.log(`    FAILED: ${error.message.split('\n').join('\n    ')}\n    toasts: ${JSON.stringify(await wb.toasts().catch(() => []))}`);
+        for (const line of extensionLogTail(run)) console.log(`    | ${line}`);
+      }
       console.log(`    screenshot: ${shot.slice(REPO.length + 1)}`);
     }
   } catch (error) {

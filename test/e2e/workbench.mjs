@@ -2,9 +2,10 @@
 // boxes, the editor (typing, cursor, squiggles, token colours), the hover widget, the code-action menu, notifications,
 // tabs, breadcrumbs, the Outline and Problems views. Every wait is a condition with a timeout.
 
-import { waitFor } from './editor.mjs';
+import { log, waitFor } from './editor.mjs';
 
 const QUICK_INPUT = '.quick-input-widget';
+const CENTER = '.notifications-center';
 const QUICK_INPUT_BOX = '.quick-input-widget .quick-input-box input';
 
 function escapeRegExp(s) {
@@ -324,14 +325,53 @@ export class Workbench {
     );
   }
 
+  /**
+   * The notification matching `pattern`: a toast, or, from a few seconds on, an entry in the Notification Center.
+   * VS Code shows at most 3 new toasts per 800 ms and sends the rest only to the center (its spam protection), so a
+   * quick answer after a click (the click's toast, a progress toast, the answer's) can arrive without a toast.
+   */
   async waitToast(pattern, timeoutMs = 30_000) {
     const test = pattern instanceof RegExp ? (s) => pattern.test(s) : (s) => s.includes(pattern);
-    return waitFor(`a notification matching ${pattern}`, async () => (await this.toasts()).find(test), { timeoutMs });
+    const start = Date.now();
+    let centerReadAt = 0;
+    return waitFor(`a notification matching ${pattern}`, async () => {
+      const toast = (await this.toasts()).find(test);
+      if (toast || Date.now() - start < 3000 || Date.now() - centerReadAt < 2000) return toast;
+      centerReadAt = Date.now();
+      const entry = (await this.centerMessages()).find(test);
+      if (entry) log(`no toast, but the Notification Center has "${entry.slice(0, 80)}"`);
+      return entry;
+    }, { timeoutMs });
   }
 
-  /** Clicks a button (e.g. "Cancel") on the toast whose text matches. */
+  /** The messages in the Notification Center, newest first. Opening it hides the toasts; it is closed again. */
+  async centerMessages() {
+    await this.toggleCenter(true);
+    try {
+      return await this.page.locator(`${CENTER} .notification-list-item-message`).evaluateAll((ms) => ms.map((m) => (m.textContent ?? '').trim()));
+    } finally {
+      await this.toggleCenter(false);
+    }
+  }
+
+  async toggleCenter(visible) {
+    const center = this.page.locator(CENTER);
+    if ((await center.isVisible()) === visible) return;
+    await this.page.locator('[id="status.notifications"]').first().click({ timeout: 2000 });
+    await center.waitFor({ state: visible ? 'visible' : 'hidden', timeout: 5000 });
+  }
+
+  /** Clicks a button (e.g. "Cancel") on the toast whose text matches, or on its entry in the Notification Center. */
   async clickToastButton(pattern, button) {
     const toast = this.page.locator('.notifications-toasts .notification-toast').filter({ hasText: pattern });
+    if ((await toast.count()) === 0) {
+      await this.toggleCenter(true);
+      const entry = this.page.locator(`${CENTER} .notification-list-item`).filter({ hasText: pattern }).first();
+      await entry.hover();
+      await entry.locator('.monaco-button', { hasText: button }).first().click();
+      await this.toggleCenter(false);
+      return;
+    }
     await toast.first().hover();
     await toast.first().locator('.monaco-button', { hasText: button }).first().click();
   }
