@@ -223,3 +223,22 @@ test('a token endpoint that quotes the client assertion and the key back shows n
   assert.ok(!/eyJ[A-Za-z0-9_-]{4,}\.eyJ/.test(all), `a signed assertion: ${all}`);
   await c.close();
 });
+
+test('the PAS client scrubs its own log lines, even with a logger that does not', async () => {
+  handler = (req, res) => {
+    if (req.url === '/token') return json(res, 200, { access_token: TOKEN, token_type: 'bearer', expires_in: 300 });
+    json(res, 200, { resourceType: 'CapabilityStatement', status: 'active', note: `echo of Bearer ${TOKEN}`, access_token: TOKEN });
+  };
+  const log: string[] = [];
+  const c = new PasClient({
+    environment: { label: 'PAS payer "test"', baseUrl: `${origin}/fhir`, production: false },
+    auth: { kind: 'secret', clientId: 'c-1', clientSecret: SECRET, tokenUrl: `${origin}/token` },
+    log: { info: (m) => log.push(m), trace: (m) => log.push(m) },
+    http: { connectTimeoutMs: 5000, requestTimeoutMs: 10_000, maxRetries: 0, maxRetryWaitMs: 0 },
+  });
+  await c.metadata();
+  const all = log.join('\n');
+  assert.match(all, /response body .*CapabilityStatement/, 'the response body is traced');
+  assertNoSecret(all, 'the PAS trace log');
+  await c.close();
+});

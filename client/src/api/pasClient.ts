@@ -5,7 +5,7 @@
 // and network failures throw ApiError with words and a next step. No vscode import: the CLI uses it as is.
 
 import { ApiError, asPasError, httpError } from './errors';
-import { HttpClient, DEFAULT_HTTP, SILENT, type ApiLogger, type HttpAnswer, type HttpSettings } from './http';
+import { HttpClient, DEFAULT_HTTP, SILENT, scrubbingLogger, type ApiLogger, type HttpAnswer, type HttpSettings } from './http';
 import { readPasResponse, type PasReading } from './pasDecision';
 import { PasTokenSource, type PasAuth } from './smart';
 
@@ -63,7 +63,8 @@ export class PasClient {
   private readonly log: ApiLogger;
 
   constructor(private readonly options: PasClientOptions) {
-    this.log = options.log ?? SILENT;
+    // Its own lines (bodies at trace level) are scrubbed like the HTTP client's, whoever passes the logger.
+    this.log = scrubbingLogger(options.log ?? SILENT);
     this.http = new HttpClient(options.http ?? DEFAULT_HTTP, this.log);
     this.tokens = new PasTokenSource(options.auth, { baseUrl: options.environment.baseUrl, label: options.environment.label, http: this.http, log: this.log, now: options.now ?? Date.now });
   }
