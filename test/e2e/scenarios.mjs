@@ -258,10 +258,7 @@ export const SCENARIOS = [
       });
       ctx.note(`Problems view: "${entries.find((r) => r.includes('SE01')).slice(0, 110)}…"`);
       await wb.goTo(LINE.se, 4);
-      await page.keyboard.press('Control+.');
-      const fix = page.locator('.action-widget .monaco-list-row', { hasText: 'Change SE01 to 24' });
-      await fix.waitFor({ state: 'visible', timeout: 15_000 });
-      await fix.click();
+      await wb.quickFix('Change SE01 to 24');
       await waitFor('SE01 corrected to 24', async () => (await wb.lineText(LINE.se)) === 'SE*24*0001~');
       await waitFor('the squiggle to go', async () => (await wb.squiggleCount('error')) === 0);
       await waitFor('no errors in the status bar', async () => (await wb.problemCounts()).errors === 0);
@@ -401,10 +398,7 @@ export const SCENARIOS = [
       const aboutName = miscased.filter((r) => /MemberId|memberId|NM10[89]|not allowed/.test(r));
       expect(aboutName.length === 1, `one problem for the miscased name: ${aboutName.join(' | ')}`);
       await wb.goTo(member.line, nameColumn);
-      await page.keyboard.press('Control+.');
-      const rename = page.locator('.action-widget .monaco-list-row', { hasText: 'Rename to "memberId"' });
-      await rename.waitFor({ state: 'visible', timeout: 15_000 });
-      await rename.click();
+      await wb.quickFix('Rename to "memberId"');
       await waitFor('"memberId" renamed back', async () => /"memberId": "TST2"/.test((await wb.lineText(member.line)) ?? ''));
       ctx.note(`"MemberId" → one Problems entry "${aboutName[0].slice(0, 90)}…"; quick fix "Rename to "memberId"" applied`);
       // Save writes it under the proposed name, next to the source.

@@ -108,7 +108,10 @@ function extensionLogTail(run, lines = 25) {
   };
   const logs = join(run.dirs.userData, 'logs');
   const out = [];
-  for (const file of filesNamed(logs, 'Prior Auth.log')) out.push('Prior Auth log, last lines:', ...tail(file, lines));
+  for (const file of filesNamed(logs, 'Prior Auth.log')) {
+    const last = tail(file, lines);
+    if (last.length) out.push('Prior Auth log, last lines:', ...last);
+  }
   for (const file of filesNamed(logs, 'exthost.log')) {
     const errors = tail(file, 10, (l) => /\[error\]/.test(l));
     if (errors.length) out.push('extension host errors:', ...errors);

@@ -194,6 +194,21 @@ export class Workbench {
     await waitFor(`the cursor at Ln ${line}, Col ${column}`, async () => (await this.statusText('status.editor.selection'))?.startsWith(`Ln ${line}, Col ${column}`));
   }
 
+  /**
+   * Applies the quick fix titled `title` at the cursor: Ctrl+. and a click on its row. When the menu does not show
+   * the row within 4 s (the key reached the editor before the code actions were current, or not at all), it is
+   * closed and asked for again.
+   */
+  async quickFix(title, timeoutMs = 20_000) {
+    const row = this.page.locator('.action-widget .monaco-list-row', { hasText: title });
+    await waitFor(`the quick fix "${title}"`, async () => {
+      if (await this.page.locator('.action-widget').isVisible()) await this.page.keyboard.press('Escape');
+      await this.page.keyboard.press('Control+.');
+      return row.waitFor({ state: 'visible', timeout: 4000 }).then(() => true, () => false);
+    }, { timeoutMs });
+    await row.click();
+  }
+
   /** The screen box of characters [column, column+length) on a line (1-based column), from the rendered text. */
   async charBox(line, column, length = 1, editor = this.editor()) {
     const box = await editor.evaluate((ed, { line, column, length }) => {
