@@ -710,7 +710,10 @@ export const SCENARIOS = [
       await wb.pickQuickItem('ES384');
       const offer = await wb.waitToast(/New ES384 key \(kid [\w-]+\) for the local PAS payer; its public JWKS is open\. Register it/);
       const jwksTab = await waitFor('the public JWKS in an untitled tab', async () => (await wb.tabs()).find((t) => t.active && /^Untitled-\d+$/.test(t.label)));
-      const jwksText = (await wb.visibleLines()).map((l) => l.text).join('\n');
+      const jwksText = await waitFor('the public JWKS text', async () => {
+        const text = (await wb.visibleLines()).map((l) => l.text).join('\n');
+        return /"crv"/.test(text) ? text : undefined;
+      });
       expect(/"keys"/.test(jwksText) && /"crv": "P-384"/.test(jwksText) && !/"d":/.test(jwksText), `the untitled document holds the public JWKS only: ${jwksText.slice(0, 200)}`);
       await wb.clickToastButton(/Register it with the local payer/, 'Register with Local Payer');
       const signedIn = await wb.waitToast(/^Signed in to the local PAS payer as local-client \(SMART Backend Services; token for \d+ min\)\./);
@@ -875,7 +878,10 @@ SCENARIOS.push(
       });
       ctx.note(`"Re-send" in the view → "${again}", the same view`);
 
-      // The sent body from the history's row button: TST1's X12, read-only, one segment per line.
+      // The sent body from the history's row button: TST1's X12, read-only, one segment per line. The focus goes back to
+      // the request first (it is in the decision view after the click): a quick pick restores the focus it took when it
+      // closes, and a webview taking it back can land after the new editor got it.
+      await wb.openFile(INQUIRY);
       await wb.runCommand('Prior Auth: Show Request History');
       // The palette hands its input over to the history's quick pick: fill it once it is the history's.
       const input = wb.page.locator('.quick-input-widget .quick-input-box input[placeholder^="Requests sent in this session"]');
@@ -890,7 +896,7 @@ SCENARIOS.push(
       const sentTab = `${INQUIRY.replace(/\.x12$/, '')}.sent.x12`;
       await wb.waitActiveTab(sentTab);
       const lines = await waitFor('the sent body', async () => {
-        const l = await wb.visibleLines();
+        const l = await wb.visibleLines(wb.editorOfTab(sentTab));
         return l.some((x) => x.text.includes('MI*TST1')) ? l : undefined;
       });
       ctx.note(`the row's "Open the body that was sent" → ${sentTab}: ${lines.length} lines, member TST1`);

@@ -163,6 +163,7 @@ export class Workbench {
 
   /** The rendered text lines of an editor (only what is on screen), by line number. */
   async visibleLines(editor = this.editor()) {
+    // A short timeout: callers poll, and an editor that is not there (yet) should fail this call, not hold the poll.
     return editor.evaluate((ed) => {
       const tops = new Map();
       for (const n of ed.querySelectorAll('.margin-view-overlays .line-numbers')) {
@@ -175,7 +176,7 @@ export class Workbench {
         if (line) lines.push({ line, text: (l.textContent ?? '').replace(/\u00a0/g, ' ') });
       }
       return lines.sort((a, b) => a.line - b.line);
-    });
+    }, undefined, { timeout: 2000 });
   }
 
   async lineText(line, editor = this.editor()) {
