@@ -891,8 +891,7 @@ SCENARIOS.push(
       });
       const row = wb.page.locator('.quick-input-widget .quick-input-list .monaco-list-row').first();
       await row.waitFor({ state: 'visible', timeout: 10_000 });
-      await row.hover();
-      await row.locator('.action-label.codicon-file-code').click();
+      await wb.clickQuickPickRowButton(row, '.action-label.codicon-file-code');
       const sentTab = `${INQUIRY.replace(/\.x12$/, '')}.sent.x12`;
       await wb.waitActiveTab(sentTab);
       const lines = await waitFor('the sent body', async () => {

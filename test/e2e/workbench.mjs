@@ -161,6 +161,23 @@ export class Workbench {
       .first();
   }
 
+  /**
+   * Clicks a button of a quick pick row, which shows on hover. A hover tooltip of the row (its description) can stay over
+   * the row once the list moved under the pointer and take the pointer's events: the pointer leaves the widget first.
+   */
+  async clickQuickPickRowButton(row, buttonSelector) {
+    await waitFor('the quick pick row\'s button to take the click', async () => {
+      await this.page.mouse.move(0, 0);
+      try {
+        await row.hover({ timeout: 3000 });
+        await row.locator(buttonSelector).click({ timeout: 3000 });
+        return true;
+      } catch {
+        return false;
+      }
+    });
+  }
+
   /** The rendered text lines of an editor (only what is on screen), by line number. */
   async visibleLines(editor = this.editor()) {
     // A short timeout: callers poll, and an editor that is not there (yet) should fail this call, not hold the poll.
