@@ -70,12 +70,29 @@ function planFor(id: string): ([number, number] | [number, number][])[] | undefi
 /** Segment ID tokens only (envelope vs body), for whole-document requests on huge documents. */
 export function segmentIdTokens(a: DocumentAnalysis): TokenList {
   const t = a.table;
-  const out: TokenList = [];
+  const text = t.text;
+  // Sized once: growing a list of hundreds of thousands of numbers by push copies it again and again (3× the time).
+  const out: TokenList = new Array<number>(t.segmentCount * 4);
+  let w = 0;
   for (let s = 0; s < t.segmentCount; s++) {
     const id = t.ids[s];
-    pushSpan(out, t.text, t.segStart[s], t.segStart[s] + id.length, ENVELOPE_IDS.has(id) ? T.envelope : T.segment, 0);
+    const start = t.segStart[s];
+    if (id.length === 0 || crossesLine(text, start, start + id.length)) continue;
+    out[w++] = start;
+    out[w++] = id.length;
+    out[w++] = ENVELOPE_IDS.has(id) ? T.envelope : T.segment;
+    out[w++] = 0;
   }
+  out.length = w;
   return out;
+}
+
+function crossesLine(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a || c === 0x0d) return true;
+  }
+  return false;
 }
 
 /** Tokens for segments overlapping [from, to) (the whole document by default), in offset order. */
@@ -124,11 +141,7 @@ function isComposite(kind: [number, number] | [number, number][]): kind is [numb
 function pushSpan(out: TokenList, text: string, start: number, end: number, type: number, mods: number): void {
   // Tokens are never empty and may not cross lines; values with line breaks (a delimiter that is one) are left
   // uncoloured.
-  if (end <= start) return;
-  for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x0a || c === 0x0d) return;
-  }
+  if (end <= start || crossesLine(text, start, end)) return;
   out.push(start, end - start, type, mods);
 }
 

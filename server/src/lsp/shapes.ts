@@ -122,7 +122,11 @@ export function toCompletionItem(doc: TextDocument, c: CompletionEntry, snippets
   return item;
 }
 
-/** Encodes tokens (offset, length, type, modifiers) as LSP relative positions, walking the text once. */
+/**
+ * Encodes tokens (offset, length, type, modifiers) as LSP relative positions, walking the text once. Line breaks are
+ * \n, \r\n and a lone \r, as TextDocument counts them; they are found with indexOf, since a character loop over a
+ * 25 MB batch costs more than the tokens themselves.
+ */
 export function encodeTokens(doc: TextDocument, tokens: TokenList): number[] {
   if (tokens.length === 0) return [];
   const text = doc.getText();
@@ -131,17 +135,25 @@ export function encodeTokens(doc: TextDocument, tokens: TokenList): number[] {
   const first = doc.positionAt(tokens[0]);
   let line = first.line;
   let lineStart = tokens[0] - first.character;
-  let cursor = tokens[0];
+  let nextLf = indexOrEnd(text, '\n', lineStart);
+  let nextCr = indexOrEnd(text, '\r', lineStart);
   let prevLine = 0;
   let prevChar = 0;
   for (let i = 0; i < tokens.length; i += 4) {
     const offset = tokens[i];
-    for (; cursor < offset; cursor++) {
-      const c = text.charCodeAt(cursor);
-      if (c === 0x0a || (c === 0x0d && text.charCodeAt(cursor + 1) !== 0x0a)) {
+    for (;;) {
+      if (nextCr < nextLf && nextCr < offset) {
+        // \r\n is one break, counted at its \n.
+        if (nextCr + 1 !== nextLf) {
+          line++;
+          lineStart = nextCr + 1;
+        }
+        nextCr = indexOrEnd(text, '\r', nextCr + 1);
+      } else if (nextLf < offset) {
         line++;
-        lineStart = cursor + 1;
-      }
+        lineStart = nextLf + 1;
+        nextLf = indexOrEnd(text, '\n', nextLf + 1);
+      } else break;
     }
     const char = offset - lineStart;
     const deltaLine = line - prevLine;
@@ -154,4 +166,9 @@ export function encodeTokens(doc: TextDocument, tokens: TokenList): number[] {
     prevChar = char;
   }
   return data;
+}
+
+function indexOrEnd(text: string, char: string, from: number): number {
+  const at = text.indexOf(char, from);
+  return at < 0 ? Number.MAX_SAFE_INTEGER : at;
 }
